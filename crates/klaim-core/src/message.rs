@@ -1,0 +1,58 @@
+//! How findings are told to people: a stable machine code plus Indonesian and English text.
+
+use serde::{Deserialize, Serialize};
+
+/// The two interface languages. Bahasa Indonesia is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "id")]
+    Id,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// BCP 47 tag, for `<html lang>` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a tag back; anything unknown falls back to Indonesian.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().eq_ignore_ascii_case("en") { Lang::En } else { Lang::Id }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick<T>(self, id: T, en: T) -> T {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+/// An error blocks; a warning is shown but lets the person continue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Anything Klaim tells a person about their input: errors and warnings alike.
+///
+/// `message` says what is wrong (an instruction for an empty field, a description for a broken
+/// rule; never "invalid", never blame); `hint` says how to fix it or where to get the right value.
+pub trait Explain {
+    /// Stable machine code, e.g. `nik.birth_date_impossible`. Never shown as the message.
+    fn code(&self) -> &'static str;
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn message(&self, lang: Lang) -> String;
+    fn hint(&self, lang: Lang) -> String;
+}

@@ -1,0 +1,68 @@
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+
+/// A date as three numeric boxes (day, month, year): easier than a picker for a birth date on a
+/// cheap phone, and it keeps exactly what was typed. Ids: `{id}` (day), `{id}_month`, `{id}_year`.
+#[component]
+pub fn DateField(
+    id: &'static str,
+    #[prop(into)] legend: Signal<&'static str>,
+    #[prop(into)] hint: Signal<&'static str>,
+    day: RwSignal<String>,
+    month: RwSignal<String>,
+    year: RwSignal<String>,
+    error: Signal<Option<String>>,
+    /// The autocomplete token prefix, e.g. `bday` for a birth date.
+    autocomplete: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let has_error = move || error.with(Option::is_some);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || if has_error() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+    };
+    let part = move |part_id: String, label: fn(&crate::i18n::Texts) -> &'static str, value: RwSignal<String>, width: &'static str, token: String, maxlength: u32| {
+        view! {
+            <div class="date-input__item">
+                <label for=part_id.clone()>{move || label(i18n.t())}</label>
+                <input
+                    class=format!("input {width}")
+                    class:input--error=has_error
+                    id=part_id.clone()
+                    name=part_id
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete=token
+                    maxlength=maxlength
+                    spellcheck="false"
+                    aria-invalid=move || has_error().then_some("true")
+                    bind:value=value
+                />
+            </div>
+        }
+    };
+    view! {
+        <div class="field" class:field--error=has_error>
+            <fieldset role="group" aria-describedby=described_by>
+                <legend>{move || legend.get()}</legend>
+                <span class="hint" id=hint_id>
+                    {move || hint.get()}
+                </span>
+                <Show when=has_error>
+                    <span class="error-message" id=error_id.clone()>
+                        <span class="visually-hidden">{move || i18n.t().error_prefix} " "</span>
+                        {move || error.get()}
+                    </span>
+                </Show>
+                <div class="date-input">
+                    {part(id.to_owned(), |t| t.day, day, "input--w2", format!("{autocomplete}-day"), 2)}
+                    {part(format!("{id}_month"), |t| t.month, month, "input--w2", format!("{autocomplete}-month"), 2)}
+                    {part(format!("{id}_year"), |t| t.year, year, "input--w4", format!("{autocomplete}-year"), 4)}
+                </div>
+            </fieldset>
+        </div>
+    }
+}

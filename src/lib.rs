@@ -1,0 +1,19 @@
+//! Klaim, the app: Leptos, client-side rendered, built to wasm by Trunk.
+
+mod app;
+mod browser;
+mod components;
+mod i18n;
+mod pages;
+mod state;
+
+#[cfg(test)]
+mod tests;
+
+pub use app::App;
+
+/// Mounts the app on `<body>`; called by `main`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

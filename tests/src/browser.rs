@@ -1,0 +1,94 @@
+//! Debian's Chromium through Debian's ChromeDriver, headless, at a phone's size.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+use crate::server::output_dir;
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// A phone-sized window (a common cheap Android phone's CSS pixels).
+pub const PHONE: (u32, u32) = (412, 915);
+
+pub struct Browser {
+    pub driver: WebDriver,
+    pub base_url: String,
+    test_name: String,
+    shots: u32,
+    chromedriver: Child,
+}
+
+impl Browser {
+    pub async fn start(test_name: &str, base_url: &str) -> Browser {
+        let port = free_port();
+        let chromedriver = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {CHROMEDRIVER}: {e} (apt-get install chromium-driver)"));
+        wait_for_port(port);
+
+        let profile = output_dir().join("profiles").join(test_name);
+        let _ = std::fs::remove_dir_all(&profile);
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary(CHROMIUM).expect("binary capability");
+        let size = format!("--window-size={},{}", PHONE.0, PHONE.1);
+        let profile_arg = format!("--user-data-dir={}", profile.display());
+        // Background networking flags keep Chromium from flooding the closed network.
+        for arg in [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-extensions", "--lang=id-ID", &size, &profile_arg,
+        ] {
+            caps.add_arg(arg).expect("chrome argument");
+        }
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
+            .await
+            .expect("a Chromium session through ChromeDriver");
+        Browser { driver, base_url: base_url.to_owned(), test_name: test_name.to_owned(), shots: 0, chromedriver }
+    }
+
+    pub async fn open(&self, path: &str) {
+        self.driver.goto(format!("{}{path}", self.base_url)).await.expect("navigate");
+    }
+
+    /// Saves a screenshot as `<output>/screenshots/<test>-<n>-<label>.png`.
+    pub async fn screenshot(&mut self, label: &str) -> PathBuf {
+        self.shots += 1;
+        let dir = output_dir().join("screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot folder");
+        let file = dir.join(format!("{}-{:02}-{label}.png", self.test_name, self.shots));
+        self.driver.screenshot(&file).await.expect("screenshot");
+        file
+    }
+
+    /// The id of the element that has keyboard focus.
+    pub async fn focused_id(&self) -> String {
+        let el = self.driver.active_element().await.expect("active element");
+        el.attr("id").await.expect("id attribute").unwrap_or_default()
+    }
+
+    pub async fn quit(mut self) {
+        let _ = self.driver.clone().quit().await;
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start listening on {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -1,0 +1,36 @@
+//! The end-to-end harness: start the real server and a real Chromium, then drive pages through
+//! small page objects. Run by `cargo xtask test`, which builds the release app and the server and
+//! passes their paths in `KLAIM_SERVER_BIN` and `KLAIM_DIST_DIR`.
+
+pub mod browser;
+pub mod pages;
+pub mod server;
+
+pub use browser::Browser;
+pub use server::Server;
+
+/// A started server and a browser pointed at it; dropped together at the end of a test.
+pub struct Session {
+    pub server: Server,
+    pub browser: Browser,
+}
+
+impl Session {
+    pub async fn start(test_name: &str) -> Session {
+        let server = Server::start(test_name);
+        let browser = Browser::start(test_name, &server.url).await;
+        Session { server, browser }
+    }
+
+    /// Ends the browser session cleanly (the server stops on drop).
+    pub async fn finish(self) {
+        self.browser.quit().await;
+    }
+}
+
+/// Today's date (UTC) as klaim-core's `Date`, for computing what the rules expect.
+pub fn today() -> klaim_core::date::Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock after 1970").as_secs();
+    let days = i32::try_from(secs / 86_400).expect("days fit");
+    klaim_core::date::Date::new(1970, 1, 1).expect("epoch").add_days(days)
+}

@@ -1,0 +1,91 @@
+//! `cargo xtask bench`: figures, never pass/fail. Prints them and writes target/bench/bench.json.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::Context;
+use serde_json::{Value, json};
+
+use crate::{build, proc, tools};
+
+/// First load on a phone, brotli: the budget in DESIGN.md and the goal in the foundation issue.
+const BUDGET_BROTLI: u64 = 200 * 1024;
+const GOAL_BROTLI: u64 = 150 * 1024;
+
+pub fn all(root: &Path) -> anyhow::Result<()> {
+    let tools = tools::bootstrap(root)?;
+    let dist = build::app(root, &tools)?;
+    let first_load = first_load(&dist)?;
+    let core = core_throughput(root)?;
+
+    let result = json!({
+        "rules_version": klaim_core::RULES_VERSION,
+        "first_load": first_load,
+        "klaim_core_parse": core,
+    });
+    let dir = build::target_dir(root).join("bench");
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("bench.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&result)? + "\n")?;
+    println!("\nwritten: {}", file.display());
+    Ok(())
+}
+
+/// What a phone downloads on first visit: index.html and the js, wasm and css it loads.
+fn first_load(dist: &Path) -> anyhow::Result<Value> {
+    let mut files = Vec::new();
+    let (mut raw, mut gz, mut br) = (0u64, 0u64, 0u64);
+    let mut names: Vec<String> = std::fs::read_dir(dist)?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| is_first_load(n))
+        .collect();
+    names.sort();
+    println!("\nfirst load (bytes)          raw       gzip     brotli");
+    for name in names {
+        let bytes = std::fs::read(dist.join(&name))?;
+        let sizes = [bytes.len() as u64, build::gzip_bytes(&bytes)?.len() as u64, build::brotli_bytes(&bytes)?.len() as u64];
+        println!("{name:<24} {:>9} {:>10} {:>10}", sizes[0], sizes[1], sizes[2]);
+        raw += sizes[0];
+        gz += sizes[1];
+        br += sizes[2];
+        files.push(json!({ "file": name, "raw": sizes[0], "gzip": sizes[1], "brotli": sizes[2] }));
+    }
+    println!("{:<24} {raw:>9} {gz:>10} {br:>10}", "total");
+    println!(
+        "brotli total {:.1} KB; goal {} KB, budget {} KB: {}",
+        br as f64 / 1024.0,
+        GOAL_BROTLI / 1024,
+        BUDGET_BROTLI / 1024,
+        if br <= GOAL_BROTLI { "within the goal" } else if br <= BUDGET_BROTLI { "within the budget, over the goal" } else { "OVER BUDGET" }
+    );
+    Ok(json!({
+        "files": files,
+        "total": { "raw": raw, "gzip": gz, "brotli": br },
+        "goal_brotli": GOAL_BROTLI,
+        "budget_brotli": BUDGET_BROTLI,
+    }))
+}
+
+fn is_first_load(name: &str) -> bool {
+    let shell = name == "index.html";
+    let asset = [".js", ".wasm", ".css"].iter().any(|ext| name.ends_with(ext));
+    // The service worker is fetched after the first load, not during it.
+    (shell || asset) && name != "sw.js"
+}
+
+/// klaim-core's parsers, measured in an optimised native build (the server's profile).
+fn core_throughput(root: &Path) -> anyhow::Result<Value> {
+    let out = proc::output(
+        Command::new("cargo")
+            .current_dir(root)
+            .args(["run", "--quiet", "--profile", "server", "--package", "klaim-core", "--example", "parse_throughput"]),
+    )?;
+    let value: Value = serde_json::from_str(&out).context("parse_throughput printed no JSON")?;
+    println!("\nklaim-core parse throughput (native, --profile server)");
+    if let Some(rows) = value.as_object() {
+        for (name, row) in rows {
+            println!("{name:<24} {:>12.0} parses/s", row["per_second"].as_f64().unwrap_or_default());
+        }
+    }
+    Ok(value)
+}

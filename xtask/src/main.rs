@@ -1,0 +1,62 @@
+//! `cargo xtask <command>`: the project's automation, in Rust so it runs wherever cargo does.
+
+mod bench;
+mod build;
+mod proc;
+mod test;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  bootstrap   install the pinned build tools (idempotent; seconds when present)
+  build       release build of the app into dist/ and of klaim-server
+  run         bootstrap, build, then serve the app on http://127.0.0.1:8080
+  test        everything CI runs; last line: `summary: N passed, M failed`
+  bench       first-load transfer and klaim-core throughput, JSON in target/bench/";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    let result = match args.first().map(String::as_str) {
+        Some("bootstrap") => tools::bootstrap(&root).map(|_| ()),
+        Some("build") => tools::bootstrap(&root).and_then(|t| build::all(&root, &t).map(|_| ())),
+        Some("run") => run(&root, &args[1..]),
+        Some("test") => test::all(&root),
+        Some("bench") => bench::all(&root),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("xtask: error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds everything and runs the server in the foreground; extra arguments go to `klaim-server`.
+fn run(root: &Path, extra: &[String]) -> anyhow::Result<()> {
+    let tools = tools::bootstrap(root)?;
+    let built = build::all(root, &tools)?;
+    println!("\nKlaim: open http://127.0.0.1:8080 in a browser (Ctrl-C stops the server).\n");
+    let mut cmd = std::process::Command::new(&built.server);
+    cmd.current_dir(root)
+        .args(["serve", "--listen", "127.0.0.1:8080", "--data-dir", "var", "--dist"])
+        .arg(&built.dist)
+        .args(extra);
+    proc::run(&mut cmd)
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the root")
+        .to_path_buf()
+}

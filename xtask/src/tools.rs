@@ -1,0 +1,175 @@
+//! The pinned build tools and their idempotent installation. Every version lives here (and the
+//! wasm-bindgen version in Cargo.lock); Trunk.toml must agree, which `bootstrap` checks.
+//!
+//! Facts behind the choices are in ../shared/toolchain.md: Trunk 0.22 needs a newer rustc;
+//! wasm-bindgen-cli must equal the library and installs only without `--locked`; Debian's
+//! binaryen 108 builds a wasm that shows a blank page, so ours comes from npm and is pinned.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use crate::proc;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// binaryen from npm; `wasm-opt --version` then reports `version 132`.
+pub const BINARYEN_NPM_VERSION: &str = "132.0.0";
+pub const WASM_OPT_TRUNK_PIN: &str = "version_132";
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Where the installed tools are, and the PATH that puts them first.
+pub struct Tools {
+    pub path: OsString,
+}
+
+impl Tools {
+    /// A command that finds the pinned tools before anything else on PATH.
+    pub fn command(&self, program: &str, root: &Path) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.current_dir(root)
+            .env("PATH", &self.path)
+            .env("TRUNK_SKIP_VERSION_CHECK", "true")
+            .env("CHROMEDRIVER", CHROMEDRIVER);
+        cmd
+    }
+}
+
+pub fn bootstrap(root: &Path) -> anyhow::Result<Tools> {
+    let wasm_bindgen = wasm_bindgen_version(root)?;
+    check_trunk_toml(root, &wasm_bindgen)?;
+    ensure_wasm_target()?;
+
+    let cache = cache_dir();
+    let trunk_bin = cargo_install(&cache, "trunk", TRUNK_VERSION, true, "trunk")?;
+    let bindgen_bin =
+        cargo_install(&cache, "wasm-bindgen-cli", &wasm_bindgen, false, "wasm-bindgen")?;
+    let fuzz_bin = cargo_install(&cache, "cargo-fuzz", CARGO_FUZZ_VERSION, true, "cargo-fuzz")?;
+    let binaryen_bin = ensure_binaryen(root)?;
+
+    let mut dirs = vec![binaryen_bin, bindgen_bin, trunk_bin, fuzz_bin];
+    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    let path = std::env::join_paths(dirs).context("a tool directory has an unusable name")?;
+    println!("bootstrap: tools ready (Trunk {TRUNK_VERSION}, wasm-bindgen {wasm_bindgen}, binaryen {BINARYEN_NPM_VERSION})");
+    Ok(Tools { path })
+}
+
+/// Tools built from crates.io are kept per user, outside the work tree, so that a fresh clone on
+/// the same machine does not rebuild them; each version gets its own folder.
+fn cache_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("KLAIM_TOOLS_DIR") {
+        return PathBuf::from(dir);
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| "/tmp".into());
+    home.join(".cache").join("klaim-tools")
+}
+
+/// `cargo install` into `<cache>/<crate>-<version>`, skipped when the binary is already there.
+fn cargo_install(
+    cache: &Path,
+    krate: &str,
+    version: &str,
+    locked: bool,
+    binary: &str,
+) -> anyhow::Result<PathBuf> {
+    let root = cache.join(format!("{krate}-{version}"));
+    let bin = root.join("bin");
+    if bin.join(binary).is_file() {
+        return Ok(bin);
+    }
+    println!("bootstrap: installing {krate} {version} (a few minutes, once per machine)");
+    let mut cmd = Command::new("cargo");
+    cmd.args(["install", krate, "--version", version, "--root"]).arg(&root);
+    if locked {
+        cmd.arg("--locked");
+    }
+    proc::run(&mut cmd)?;
+    Ok(bin)
+}
+
+fn ensure_wasm_target() -> anyhow::Result<()> {
+    let installed = proc::output(Command::new("rustup").args(["target", "list", "--installed"]))?;
+    if !installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        proc::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+    Ok(())
+}
+
+/// wasm-opt from npm's binaryen, inside the project's ignored `.tools/`.
+fn ensure_binaryen(root: &Path) -> anyhow::Result<PathBuf> {
+    let prefix = root.join(".tools").join(format!("binaryen-{BINARYEN_NPM_VERSION}"));
+    let bin = prefix.join("node_modules").join(".bin");
+    let wasm_opt = bin.join("wasm-opt");
+    if !wasm_opt.is_file() {
+        println!("bootstrap: installing binaryen {BINARYEN_NPM_VERSION} (wasm-opt) from npm");
+        std::fs::create_dir_all(&prefix)?;
+        proc::run(
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"])
+                .arg(&prefix)
+                .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")),
+        )?;
+    }
+    let version = proc::output(Command::new(&wasm_opt).arg("--version"))?;
+    let wanted = WASM_OPT_TRUNK_PIN.replace('_', " ");
+    if !version.contains(&wanted) {
+        bail!("{} reports `{}`, expected {wanted}", wasm_opt.display(), version.trim());
+    }
+    Ok(bin)
+}
+
+/// The wasm-bindgen version the app links, from Cargo.lock; the CLI must be the same.
+pub fn wasm_bindgen_version(root: &Path) -> anyhow::Result<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .context("Cargo.lock is missing; it is committed so wasm-bindgen versions stay equal")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == r#"name = "wasm-bindgen""# {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+                return Ok(v.trim_matches('"').to_owned());
+            }
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen package")
+}
+
+/// Trunk downloads a tool whose version differs from its pin (and fails offline), and accepts
+/// any wasm-opt when unpinned: so the pins must be present and agree with ours.
+fn check_trunk_toml(root: &Path, wasm_bindgen: &str) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(root.join("Trunk.toml")).context("Trunk.toml is missing")?;
+    let expect = [
+        format!(r#"wasm_bindgen = "{wasm_bindgen}""#),
+        format!(r#"wasm_opt = "{WASM_OPT_TRUNK_PIN}""#),
+        "offline = true".to_owned(),
+    ];
+    for line in &expect {
+        if !text.lines().any(|l| l.trim() == line) {
+            bail!("Trunk.toml must contain `{line}` (pins from xtask/src/tools.rs and Cargo.lock)");
+        }
+    }
+    Ok(())
+}
+
+/// Chromium and ChromeDriver from Debian, for the browser tests.
+pub fn ensure_chromium() -> anyhow::Result<()> {
+    if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
+        return Ok(());
+    }
+    let uid = proc::output(Command::new("id").arg("-u")).unwrap_or_default();
+    if uid.trim() != "0" {
+        bail!(
+            "the browser tests need Debian's Chromium: run `sudo apt-get update && sudo apt-get install -y chromium chromium-driver`"
+        );
+    }
+    println!("bootstrap: installing Debian's chromium and chromium-driver");
+    proc::run(Command::new("apt-get").arg("update"))?;
+    proc::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}

@@ -1,0 +1,34 @@
+//! Klaim's server: the claims API under `/api/v1` and the built app (Trunk's `dist/`) for everything
+//! else. `main.rs` only parses the command line and calls [`run`].
+//!
+//! Invariants kept here: every error is the API's one shape (see [`error`]); logs carry method,
+//! path and status, never bodies or query strings (see [`telemetry`]).
+
+pub mod api;
+pub mod app;
+pub mod config;
+pub mod error;
+mod header_list;
+pub mod lang;
+pub mod security;
+pub mod serve;
+pub mod static_files;
+pub mod telemetry;
+
+pub use app::{AppState, router};
+pub use config::{Cli, Command};
+
+/// Why a command of the binary failed; printed to stderr by `main`.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(transparent)]
+    Serve(#[from] serve::ServeError),
+}
+
+/// Runs one command of the binary to completion.
+pub async fn run(command: Command) -> Result<(), RunError> {
+    match command {
+        Command::Serve(args) => serve::serve(args).await?,
+    }
+    Ok(())
+}

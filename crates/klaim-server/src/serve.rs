@@ -1,0 +1,130 @@
+//! `klaim-server serve`: check the setup, bind, announce the address, serve until SIGINT or
+//! SIGTERM, then finish the requests in flight (for at most [`GRACE`]) and return.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+use crate::app::{AppState, router};
+use crate::config::ServeArgs;
+use crate::static_files::{Dist, DistMissing};
+
+/// How long requests in flight may take to finish once a stop signal arrived.
+pub const GRACE: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    DistMissing(#[from] DistMissing),
+    #[error("cannot create the data directory {}: {source}", .path.display())]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("cannot install the stop-signal handlers: {0}")]
+    Signals(std::io::Error),
+    #[error("the server stopped: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
+    let dist = Dist::open(&args.dist)?;
+    let data_dir = std::path::absolute(&args.storage.data_dir).unwrap_or(args.storage.data_dir);
+    std::fs::create_dir_all(&data_dir).map_err(|source| ServeError::DataDir {
+        path: data_dir.clone(),
+        source,
+    })?;
+    let data_dir: &Path = &data_dir;
+    let state = AppState {
+        dist: dist.clone(),
+        data_dir: data_dir.into(),
+    };
+
+    // Before announcing the address, so that a signal sent right after it is never missed.
+    let stop = signals::Stop::install().map_err(ServeError::Signals)?;
+    let listener = TcpListener::bind(args.listen)
+        .await
+        .map_err(|source| ServeError::Bind {
+            addr: args.listen,
+            source,
+        })?;
+    let addr = listener.local_addr()?;
+    announce(addr)?;
+    tracing::info!(%addr, dist = %dist.root().display(), data_dir = %data_dir.display(), "serving");
+
+    let (stopping_tx, stopping) = oneshot::channel::<()>();
+    let server = axum::serve(listener, router(state)).with_graceful_shutdown(async move {
+        stop.wait().await;
+        tracing::info!("stop signal received; finishing requests in flight");
+        let _ = stopping_tx.send(());
+    });
+    let mut server = std::pin::pin!(server.into_future());
+    tokio::select! {
+        result = &mut server => return Ok(result?),
+        _ = stopping => {}
+    }
+    match tokio::time::timeout(GRACE, server).await {
+        Ok(result) => result?,
+        Err(_) => tracing::warn!("requests still running after {GRACE:?}; stopping anyway"),
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The one line on stdout; xtask and the tests read the address from it.
+fn announce(addr: SocketAddr) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "klaim-server listening on http://{addr}")?;
+    stdout.flush()
+}
+
+mod signals {
+    /// SIGINT (Ctrl-C) and SIGTERM (service managers, containers), registered at creation.
+    pub struct Stop {
+        #[cfg(unix)]
+        interrupt: tokio::signal::unix::Signal,
+        #[cfg(unix)]
+        terminate: tokio::signal::unix::Signal,
+    }
+
+    impl Stop {
+        #[cfg(unix)]
+        pub fn install() -> std::io::Result<Stop> {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Stop {
+                interrupt: signal(SignalKind::interrupt())?,
+                terminate: signal(SignalKind::terminate())?,
+            })
+        }
+
+        #[cfg(not(unix))]
+        pub fn install() -> std::io::Result<Stop> {
+            Ok(Stop {})
+        }
+
+        #[cfg(unix)]
+        pub async fn wait(mut self) {
+            tokio::select! {
+                _ = self.interrupt.recv() => {}
+                _ = self.terminate.recv() => {}
+            }
+        }
+
+        #[cfg(not(unix))]
+        pub async fn wait(self) {
+            // Ctrl-C is the only stop signal elsewhere; if it cannot be watched, run until killed.
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }
+    }
+}

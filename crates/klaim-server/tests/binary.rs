@@ -1,0 +1,188 @@
+//! The real binary: announces its address, serves over TCP, stops cleanly on SIGTERM and SIGINT,
+//! and refuses to start without a built app.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_klaim-server");
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(tmp: &TempDir) -> Server {
+        let mut child = Command::new(BIN)
+            .args(["--listen", "127.0.0.1:0"])
+            .arg("--dist")
+            .arg(tmp.path().join("dist"))
+            .arg("--data-dir")
+            .arg(tmp.path().join("var"))
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start klaim-server");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        // A reader thread, so that a server that never announces fails the test instead of hanging it.
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = rx
+            .recv_timeout(PATIENCE)
+            .expect("klaim-server announces its address");
+        let addr = line
+            .trim_end()
+            .strip_prefix("klaim-server listening on http://")
+            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+            .to_owned();
+        Server { child, addr }
+    }
+
+    fn signal(&self, signal: libc::c_int) {
+        let pid = libc::pid_t::try_from(self.child.id()).unwrap();
+        // SAFETY: plain kill(2) on the child we spawned and still own.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0, "kill failed");
+    }
+
+    /// Waits for the exit; returns its status, how long it took, and what went to stderr.
+    fn wait(mut self) -> (ExitStatus, Duration, String) {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                let mut stderr = String::new();
+                self.child
+                    .stderr
+                    .take()
+                    .unwrap()
+                    .read_to_string(&mut stderr)
+                    .unwrap();
+                return (status, start.elapsed(), stderr);
+            }
+            if start.elapsed() > PATIENCE {
+                let _ = self.child.kill();
+                panic!("klaim-server did not stop within {PATIENCE:?}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// One HTTP/1.1 exchange on `stream`; returns the status code and the body.
+fn exchange(stream: &mut TcpStream, path: &str, close: bool) -> (u16, String) {
+    let connection = if close { "close" } else { "keep-alive" };
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: {connection}\r\n\r\n"
+    )
+    .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut status_line = String::new();
+    reader.read_line(&mut status_line).unwrap();
+    let status = status_line
+        .split(' ')
+        .nth(1)
+        .expect("status code")
+        .parse()
+        .unwrap();
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().unwrap();
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    (status, String::from_utf8(body).unwrap())
+}
+
+fn connect(addr: &str) -> TcpStream {
+    let stream = TcpStream::connect(addr).expect("connect to klaim-server");
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    stream
+}
+
+#[test]
+fn serves_over_tcp_and_stops_cleanly_on_sigterm_and_sigint() {
+    for signal in [libc::SIGTERM, libc::SIGINT] {
+        let tmp = common::dist();
+        let server = Server::start(&tmp);
+        assert!(
+            tmp.path().join("var").is_dir(),
+            "the data directory is created"
+        );
+
+        let (status, body) = exchange(
+            &mut connect(&server.addr),
+            "/api/v1/health?nik=3201234567890001",
+            true,
+        );
+        assert_eq!(status, 200, "{body}");
+        let health: klaim_core::api::Health = serde_json::from_str(&body).unwrap();
+        assert_eq!(health.status, "ok");
+        let (status, body) = exchange(&mut connect(&server.addr), "/klaim/baru", true);
+        assert_eq!((status, body.as_str()), (200, common::INDEX_HTML));
+
+        // An idle keep-alive connection must not hold the shutdown until the grace period ends.
+        let mut idle = connect(&server.addr);
+        assert_eq!(exchange(&mut idle, "/sw.js", false).0, 200);
+
+        server.signal(signal);
+        let (status, took, log) = server.wait();
+        assert!(status.success(), "signal {signal}: exit {status:?}\n{log}");
+        assert!(
+            took < Duration::from_secs(5),
+            "signal {signal}: stopping took {took:?}"
+        );
+        assert!(
+            log.contains("/api/v1/health"),
+            "requests are logged:\n{log}"
+        );
+        assert!(
+            !log.contains("3201234567890001"),
+            "query strings stay out of the log:\n{log}"
+        );
+        drop(idle);
+    }
+}
+
+#[test]
+fn refuses_to_start_without_the_built_app_and_says_how_to_build_it() {
+    let tmp = TempDir::new("nodist");
+    let output = Command::new(BIN)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .arg("--dist")
+        .arg(tmp.path().join("dist"))
+        .arg("--data-dir")
+        .arg(tmp.path().join("var"))
+        .output()
+        .expect("run klaim-server");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("cargo xtask run"), "{stderr}");
+    assert!(stderr.contains("index.html"), "{stderr}");
+    assert!(
+        output.stdout.is_empty(),
+        "nothing is announced: {:?}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}

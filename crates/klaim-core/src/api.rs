@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Explain, Lang};
+use crate::{Explain, Finding, Lang};
 
 /// The one error shape of the API: `{ "errors": [ { "code", "field", "message" } ] }`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +27,15 @@ impl ApiError {
             code: finding.code().to_owned(),
             field: field.map(str::to_owned),
             message: finding.message(lang),
+        }
+    }
+
+    /// Builds an API error from a frozen finding (as the forms return them), keeping its field.
+    pub fn from_frozen(finding: &Finding, lang: Lang) -> ApiError {
+        ApiError {
+            code: finding.code.to_owned(),
+            field: finding.field.map(str::to_owned),
+            message: finding.message(lang).to_owned(),
         }
     }
 }

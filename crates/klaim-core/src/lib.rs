@@ -4,9 +4,35 @@
 //! dependencies. A value of an identifier type exists only if it is valid (parse, don't validate).
 
 pub mod api;
+pub mod bank;
+pub mod birth_date;
+pub mod date;
+pub mod email;
+pub mod forms;
+pub mod kpj;
 pub mod message;
+pub mod name;
+pub mod nik;
+pub mod npwp;
+pub mod phone;
+pub mod province;
+pub mod rupiah;
+pub mod sex;
+mod text;
 
-pub use message::{Explain, Lang, Severity};
+pub use bank::{Bank, BankAccount, BankAccountError, BankAccountWarning};
+pub use birth_date::{BirthDate, BirthDateError};
+pub use date::{Date, DateError, Weekday};
+pub use email::{Email, EmailError};
+pub use kpj::{Kpj, KpjError, KpjWarning};
+pub use message::{Explain, Finding, Lang, Severity};
+pub use name::{NameError, NameMatch, PersonName};
+pub use nik::{Nik, NikError, NikMismatch};
+pub use npwp::{Npwp, NpwpError, NpwpKind, NpwpWarning};
+pub use phone::{PhoneError, PhoneNumber};
+pub use province::Province;
+pub use rupiah::{Rupiah, RupiahError};
+pub use sex::Sex;
 
 /// Version of the rule set. Drafts and API payloads carry it so that a newer app can migrate them.
 pub const RULES_VERSION: &str = "2026.11.1";

@@ -23,7 +23,11 @@ impl Lang {
 
     /// Reads a tag back; anything unknown falls back to Indonesian.
     pub fn from_tag(tag: &str) -> Lang {
-        if tag.trim().eq_ignore_ascii_case("en") { Lang::En } else { Lang::Id }
+        if tag.trim().eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Id
+        }
     }
 
     /// Picks the text for this language.
@@ -55,4 +59,51 @@ pub trait Explain {
     }
     fn message(&self, lang: Lang) -> String;
     fn hint(&self, lang: Lang) -> String;
+}
+
+/// A finding frozen into plain data, for views and API responses: the code, the field it is about
+/// and both languages' text, so it can be cloned, stored and sent without the original error type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The form field (also the HTML id in the app), e.g. `nik`; `None` for the whole form.
+    pub field: Option<&'static str>,
+    pub code: &'static str,
+    pub severity: Severity,
+    message_id: String,
+    message_en: String,
+    hint_id: String,
+    hint_en: String,
+}
+
+impl Finding {
+    /// Freezes any explained error or warning.
+    pub fn of(field: Option<&'static str>, finding: &dyn Explain) -> Finding {
+        Finding {
+            field,
+            code: finding.code(),
+            severity: finding.severity(),
+            message_id: finding.message(Lang::Id),
+            message_en: finding.message(Lang::En),
+            hint_id: finding.hint(Lang::Id),
+            hint_en: finding.hint(Lang::En),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.message_id, &self.message_en)
+    }
+
+    pub fn hint(&self, lang: Lang) -> &str {
+        lang.pick(&self.hint_id, &self.hint_en)
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The `Display` text of every error type: code and English message, never the input itself
+/// (logs must not receive a NIK or phone number).
+pub(crate) fn display(finding: &dyn Explain) -> String {
+    format!("{}: {}", finding.code(), finding.message(Lang::En))
 }

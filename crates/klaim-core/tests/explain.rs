@@ -1,0 +1,230 @@
+//! Every finding the crate can report, checked for the wording rules of DESIGN.md: a stable,
+//! unique `area.reason` code, Indonesian and English text that differ, a hint, and never the
+//! word "invalid" nor the code itself in the text.
+
+use std::collections::HashSet;
+
+use klaim_core::*;
+
+/// One instance per variant. The exhaustive `match` makes adding a variant without an example
+/// here a compile error.
+macro_rules! every {
+    ($ty:ty; $($pat:pat => $example:expr),+ $(,)?) => {{
+        #[allow(dead_code)]
+        fn exhaustive(e: &$ty) {
+            match e {
+                $($pat => {})+
+            }
+        }
+        vec![$(Box::new($example) as Box<dyn Explain>),+]
+    }};
+}
+
+fn date(y: u16, m: u8, d: u8) -> Date {
+    Date::new(y, m, d).unwrap()
+}
+
+fn all_findings() -> Vec<Box<dyn Explain>> {
+    let mut all = Vec::new();
+    all.extend(every![DateError;
+        DateError::Empty => DateError::Empty,
+        DateError::Format => DateError::Format,
+        DateError::Impossible => DateError::Impossible,
+        DateError::OutOfRange => DateError::OutOfRange,
+    ]);
+    all.extend(every![BirthDateError;
+        BirthDateError::Missing => BirthDateError::Missing,
+        BirthDateError::MissingDay => BirthDateError::MissingDay,
+        BirthDateError::MissingMonth => BirthDateError::MissingMonth,
+        BirthDateError::MissingYear => BirthDateError::MissingYear,
+        BirthDateError::NotNumbers => BirthDateError::NotNumbers,
+        BirthDateError::YearFourDigits => BirthDateError::YearFourDigits,
+        BirthDateError::Impossible { .. } => BirthDateError::Impossible { day: 31, month: 2, year: 1990 },
+        BirthDateError::InFuture { .. } => BirthDateError::InFuture { date: date(2030, 1, 1) },
+        BirthDateError::TooOld { .. } => BirthDateError::TooOld { year: 1850 },
+    ]);
+    all.extend(every![NikError;
+        NikError::Empty => NikError::Empty,
+        NikError::NotDigits => NikError::NotDigits,
+        NikError::Length { .. } => NikError::Length { typed: 15 },
+        NikError::Province { .. } => NikError::Province { code: 20 },
+        NikError::Regency { .. } => NikError::Regency { code: 70 },
+        NikError::District => NikError::District,
+        NikError::BirthDay { .. } => NikError::BirthDay { digits: 35 },
+        NikError::BirthMonth { .. } => NikError::BirthMonth { digits: 13 },
+        NikError::BirthDateImpossible { .. } => NikError::BirthDateImpossible { day: 31, month: 2, year_2: 90 },
+        NikError::Serial => NikError::Serial,
+    ]);
+    all.extend(every![NikMismatch;
+        NikMismatch::DeclaredInFuture { .. } => NikMismatch::DeclaredInFuture { declared: date(2030, 1, 1) },
+        NikMismatch::BirthDateDiffers { .. } => NikMismatch::BirthDateDiffers { in_nik: date(1990, 3, 13), declared: date(1990, 3, 12) },
+        NikMismatch::SexDiffers { .. } => NikMismatch::SexDiffers { in_nik: Sex::Female, declared: Sex::Male, nik_day_digits: 52 },
+    ]);
+    all.push(Box::new(NikMismatch::SexDiffers {
+        in_nik: Sex::Male,
+        declared: Sex::Female,
+        nik_day_digits: 12,
+    }));
+    all.extend(every![KpjError;
+        KpjError::Empty => KpjError::Empty,
+        KpjError::NotDigits => KpjError::NotDigits,
+        KpjError::TooShort { .. } => KpjError::TooShort { typed: 9 },
+        KpjError::TooLong { .. } => KpjError::TooLong { typed: 16 },
+    ]);
+    all.extend(every![KpjWarning; KpjWarning::UnusualLength { .. } => KpjWarning::UnusualLength { typed: 10 }]);
+    all.extend(every![NpwpError;
+        NpwpError::Empty => NpwpError::Empty,
+        NpwpError::NotDigits => NpwpError::NotDigits,
+        NpwpError::Length { .. } => NpwpError::Length { typed: 14 },
+        NpwpError::NotNik => NpwpError::NotNik,
+        NpwpError::AllZeros => NpwpError::AllZeros,
+    ]);
+    all.extend(every![NpwpWarning; NpwpWarning::ChecksumMismatch => NpwpWarning::ChecksumMismatch]);
+    all.extend(every![PhoneError;
+        PhoneError::Empty => PhoneError::Empty,
+        PhoneError::NotDigits => PhoneError::NotDigits,
+        PhoneError::NotMobile => PhoneError::NotMobile,
+        PhoneError::TooShort { .. } => PhoneError::TooShort { typed: 9 },
+        PhoneError::TooLong { .. } => PhoneError::TooLong { typed: 14 },
+        PhoneError::ForeignCountry => PhoneError::ForeignCountry,
+    ]);
+    all.extend(every![EmailError;
+        EmailError::Empty => EmailError::Empty,
+        EmailError::Spaces => EmailError::Spaces,
+        EmailError::MissingAt => EmailError::MissingAt,
+        EmailError::SeveralAt => EmailError::SeveralAt,
+        EmailError::LocalEmpty => EmailError::LocalEmpty,
+        EmailError::LocalTooLong => EmailError::LocalTooLong,
+        EmailError::LocalCharacters => EmailError::LocalCharacters,
+        EmailError::DomainEmpty => EmailError::DomainEmpty,
+        EmailError::DomainNoDot => EmailError::DomainNoDot,
+        EmailError::DomainCharacters => EmailError::DomainCharacters,
+        EmailError::TopLevel => EmailError::TopLevel,
+        EmailError::TooLong => EmailError::TooLong,
+    ]);
+    all.extend(every![NameError;
+        NameError::Empty => NameError::Empty,
+        NameError::Digits => NameError::Digits,
+        NameError::Character { .. } => NameError::Character { ch: '@' },
+        NameError::NoLetters => NameError::NoLetters,
+        NameError::TooLong { .. } => NameError::TooLong { chars: 120 },
+    ]);
+    all.extend(every![BankAccountError;
+        BankAccountError::Empty => BankAccountError::Empty,
+        BankAccountError::NotDigits => BankAccountError::NotDigits,
+        BankAccountError::TooShort { .. } => BankAccountError::TooShort { typed: 5 },
+        BankAccountError::TooLong { .. } => BankAccountError::TooLong { typed: 21 },
+    ]);
+    all.extend(every![BankAccountWarning;
+        BankAccountWarning::UnusualLength { .. } => BankAccountWarning::UnusualLength { bank: Bank::Bca, expected: 10..=10, typed: 12 },
+    ]);
+    all.extend(every![RupiahError;
+        RupiahError::Empty => RupiahError::Empty,
+        RupiahError::Negative => RupiahError::Negative,
+        RupiahError::NotDigits => RupiahError::NotDigits,
+        RupiahError::Decimals => RupiahError::Decimals,
+        RupiahError::Grouping => RupiahError::Grouping,
+        RupiahError::TooLarge => RupiahError::TooLarge,
+    ]);
+    all
+}
+
+fn code_shape_ok(code: &str) -> bool {
+    // ^[a-z_]+\.[a-z_]+$
+    let mut parts = code.split('.');
+    let ok = |p: Option<&str>| {
+        p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+    };
+    ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
+}
+
+#[test]
+fn every_finding_follows_the_wording_rules() {
+    let all = all_findings();
+    for f in &all {
+        let code = f.code();
+        assert!(
+            code_shape_ok(code),
+            "{code}: code must match ^[a-z_]+\\.[a-z_]+$"
+        );
+        let texts = [
+            f.message(Lang::Id),
+            f.message(Lang::En),
+            f.hint(Lang::Id),
+            f.hint(Lang::En),
+        ];
+        for t in &texts {
+            assert!(!t.trim().is_empty(), "{code}: empty text");
+            let lower = t.to_lowercase();
+            assert!(
+                !lower.contains("invalid") && !lower.contains("tidak valid"),
+                "{code}: {t}"
+            );
+            assert!(
+                !t.contains(code),
+                "{code}: the code must not be shown as text"
+            );
+            assert!(
+                !lower.contains("error") && !lower.contains("regex"),
+                "{code}: jargon in {t}"
+            );
+        }
+        assert_ne!(texts[0], texts[1], "{code}: the message must be translated");
+        assert_ne!(texts[2], texts[3], "{code}: the hint must be translated");
+    }
+}
+
+#[test]
+fn codes_are_unique_across_the_crate() {
+    let all = all_findings();
+    let mut seen = HashSet::new();
+    // SexDiffers is listed twice on purpose (both directions); every other code once.
+    let codes: Vec<&str> = all
+        .iter()
+        .map(|f| f.code())
+        .filter(|c| *c != "nik.sex_differs")
+        .collect();
+    for code in &codes {
+        assert!(seen.insert(*code), "{code} is used by two variants");
+    }
+    assert!(
+        codes.len() >= 70,
+        "expected every variant, found {}",
+        codes.len()
+    );
+}
+
+#[test]
+fn warnings_are_warnings_and_errors_are_errors() {
+    for f in all_findings() {
+        let warning_code = matches!(
+            f.code(),
+            "kpj.unusual_length"
+                | "npwp.checksum"
+                | "bank_account.unusual_length"
+                | "nik.birth_date_differs"
+                | "nik.sex_differs"
+        );
+        let expected = if warning_code {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        assert_eq!(f.severity(), expected, "{}", f.code());
+    }
+}
+
+#[test]
+fn display_is_code_and_english_message() {
+    assert_eq!(
+        NikError::Serial.to_string(),
+        "nik.serial: The last four digits of a NIK cannot be 0000"
+    );
+    let f = Finding::of(Some("nik"), &NikError::Serial);
+    assert_eq!(
+        f.message(Lang::Id),
+        "Empat angka terakhir NIK tidak boleh 0000"
+    );
+    assert!(f.hint(Lang::En).contains("Dukcapil"));
+    assert!(f.is_error());
+}

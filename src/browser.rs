@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
     // The device calendar always gives a real date; fall back to a fixed one only if it does not.
-    Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
+    Date::new(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8)
         .or_else(|| Date::new(2026, 1, 1))
         .expect("a fixed real date")
 }

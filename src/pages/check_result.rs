@@ -6,16 +6,21 @@ use leptos_router::components::Redirect;
 
 use crate::browser::set_title;
 use crate::components::WarningList;
-use crate::i18n::use_i18n;
+use crate::i18n::{Texts, use_i18n};
 use crate::state::MembershipDraft;
 
 #[component]
 pub fn CheckResultPage() -> impl IntoView {
     let i18n = use_i18n();
     let draft = expect_context::<MembershipDraft>();
+    // Warnings (e.g. a NIK whose date differs from the one typed) must not sit under "all is well".
+    let title = move |t: &'static Texts| {
+        let warned = draft.result.with(|r| r.as_ref().is_some_and(|c| !c.warnings.is_empty()));
+        if warned { t.result_title_with_warnings } else { t.result_title }
+    };
     Effect::new(move |_| {
         let t = i18n.t();
-        set_title(t.result_title, None, t.title_suffix);
+        set_title(title(t), None, t.title_suffix);
     });
 
     move || {
@@ -35,8 +40,8 @@ pub fn CheckResultPage() -> impl IntoView {
             }
         };
         view! {
-            <div class="panel-success">
-                <h1>{t.result_title}</h1>
+            <div class:panel-success=warnings.is_empty()>
+                <h1>{title(t)}</h1>
             </div>
             <p>{t.result_lead}</p>
             <WarningList warnings />

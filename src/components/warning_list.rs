@@ -20,8 +20,8 @@ pub fn WarningList(warnings: Vec<Finding>) -> impl IntoView {
                             let w2 = w.clone();
                             view! {
                                 <li>
-                                    {move || w.message(i18n.lang()).to_owned()} " "
-                                    {move || w2.hint(i18n.lang()).to_owned()}
+                                    <strong>{move || w.message(i18n.lang()).to_owned()}</strong>
+                                    <span class="hint">{move || w2.hint(i18n.lang()).to_owned()}</span>
                                 </li>
                             }
                         })

@@ -48,7 +48,7 @@ pub fn CheckResultPage() -> impl IntoView {
             <h2>{t.result_nik_heading}</h2>
             <dl class="summary-list" data-testid="nik-details">
                 {row(t.result_province, checked.province.name().to_owned(), "nik-province")}
-                {row(t.result_birth_date, checked.birth_date.format(lang), "nik-birth-date")}
+                {row(t.result_birth_date, checked.nik_birth_date.format(lang), "nik-birth-date")}
                 {row(t.result_sex, checked.sex.label(lang).to_owned(), "nik-sex")}
             </dl>
             <h2>{t.result_entered_heading}</h2>

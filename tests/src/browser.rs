@@ -3,6 +3,7 @@
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use thirtyfour::prelude::*;
@@ -19,7 +20,7 @@ pub struct Browser {
     pub driver: WebDriver,
     pub base_url: String,
     test_name: String,
-    shots: u32,
+    shots: AtomicU32,
     chromedriver: Child,
 }
 
@@ -51,7 +52,7 @@ impl Browser {
         let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
             .await
             .expect("a Chromium session through ChromeDriver");
-        Browser { driver, base_url: base_url.to_owned(), test_name: test_name.to_owned(), shots: 0, chromedriver }
+        Browser { driver, base_url: base_url.to_owned(), test_name: test_name.to_owned(), shots: AtomicU32::new(0), chromedriver }
     }
 
     pub async fn open(&self, path: &str) {
@@ -59,11 +60,11 @@ impl Browser {
     }
 
     /// Saves a screenshot as `<output>/screenshots/<test>-<n>-<label>.png`.
-    pub async fn screenshot(&mut self, label: &str) -> PathBuf {
-        self.shots += 1;
+    pub async fn screenshot(&self, label: &str) -> PathBuf {
+        let n = self.shots.fetch_add(1, Ordering::Relaxed) + 1;
         let dir = output_dir().join("screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot folder");
-        let file = dir.join(format!("{}-{:02}-{label}.png", self.test_name, self.shots));
+        let file = dir.join(format!("{}-{:02}-{label}.png", self.test_name, n));
         self.driver.screenshot(&file).await.expect("screenshot");
         file
     }

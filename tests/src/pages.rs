@@ -91,13 +91,14 @@ impl<'a> CheckPage<'a> {
         link.click().await.expect("click");
     }
 
-    /// The inline message under a field, without the visually hidden "Kesalahan:" prefix.
+    /// The inline message under a field. Screen readers hear it after a visually hidden
+    /// "Kesalahan:" / "Error:" prefix, which must be there; the message is returned without it.
     pub async fn inline_error(&self, field: &str) -> Option<String> {
         let found = self.driver().find_all(By::Id(format!("{field}-error"))).await.expect("query");
-        let el = found.into_iter().next()?;
-        let text = el.text().await.expect("text");
-        // The prefix is visually hidden, so WebDriver's visible text leaves it out.
-        Some(text.trim().to_owned())
+        let text = found.into_iter().next()?.text().await.expect("text");
+        let message = ["Kesalahan:", "Error:"].iter().find_map(|prefix| text.trim().strip_prefix(prefix));
+        let message = message.unwrap_or_else(|| panic!("no error prefix for screen readers in {text:?}"));
+        Some(message.trim().to_owned())
     }
 
     pub async fn value(&self, id: &str) -> String {

@@ -17,12 +17,15 @@ impl Server {
         let data_dir = output_dir().join("data").join(test_name);
         let _ = std::fs::remove_dir_all(&data_dir);
         std::fs::create_dir_all(&data_dir).expect("create the test's data directory");
+        // The server's log goes to a file per test, to read when a test fails.
+        let log = std::fs::File::create(data_dir.join("server.log")).expect("server log file");
         let mut child = Command::new(&bin)
             .args(["serve", "--listen", "127.0.0.1:0", "--dist"])
             .arg(&dist)
             .arg("--data-dir")
             .arg(&data_dir)
             .stdout(Stdio::piped())
+            .stderr(log)
             .spawn()
             .unwrap_or_else(|e| panic!("could not start {bin}: {e}"));
         let stdout = child.stdout.take().expect("stdout is piped");

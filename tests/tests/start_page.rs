@@ -7,6 +7,7 @@ use klaim_core::message::Finding;
 use klaim_e2e::Session;
 use klaim_e2e::pages::{CheckPage, MembershipAnswers, ResultPage};
 use klaim_e2e::today;
+use thirtyfour::prelude::*;
 
 /// A woman from Jawa Barat born 12 March 1990: her NIK carries day 12 + 40 = 52.
 const VALID: MembershipAnswers = MembershipAnswers {
@@ -37,7 +38,7 @@ fn expected_errors(answers: &MembershipAnswers) -> Vec<Finding> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn empty_form_lists_every_field_and_takes_focus() {
-    let mut s = Session::start("empty_form").await;
+    let s = Session::start("empty_form").await;
     let page = CheckPage::open(&s.browser).await;
     s.browser.screenshot("start").await;
     page.press_continue().await;
@@ -62,10 +63,10 @@ async fn empty_form_lists_every_field_and_takes_focus() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn impossible_nik_date_gets_its_own_message_and_keeps_the_rest() {
-    let mut s = Session::start("impossible_nik_date").await;
+    let s = Session::start("impossible_nik_date").await;
     let page = CheckPage::open(&s.browser).await;
-    // Day 32 exists in no month, for men (01–31) or women (41–71).
-    let answers = MembershipAnswers { nik: "3273013203900007", ..VALID };
+    // 31 April exists in no year: the NIK's date part (310490) cannot be a birth date.
+    let answers = MembershipAnswers { nik: "3273013104900007", ..VALID };
     page.fill(&answers).await;
     page.press_continue().await;
 
@@ -84,7 +85,7 @@ async fn impossible_nik_date_gets_its_own_message_and_keeps_the_rest() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn nik_that_disagrees_with_the_birth_date_is_explained() {
-    let mut s = Session::start("nik_disagrees").await;
+    let s = Session::start("nik_disagrees").await;
     let page = CheckPage::open(&s.browser).await;
     // The NIK says 12 March 1990 (a woman, 52 = 12 + 40); the person typed 13 March. The civil
     // registry may have corrected a date without changing the NIK, so this warns, never blocks.
@@ -99,13 +100,14 @@ async fn nik_that_disagrees_with_the_birth_date_is_explained() {
     let warnings = result.warnings().await.expect("warnings are shown");
     assert!(warnings.contains(finding.message(Lang::Id)), "the explanation is shown: {warnings}");
     assert!(warnings.contains("12 Maret 1990"), "names the NIK's date: {warnings}");
+    assert_eq!(result.text_of("nik-birth-date").await, "12 Maret 1990", "the NIK's own date, not the typed one");
     s.browser.screenshot("nik-birth-date-mismatch").await;
     s.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn valid_details_show_what_the_nik_says() {
-    let mut s = Session::start("valid_details").await;
+    let s = Session::start("valid_details").await;
     let page = CheckPage::open(&s.browser).await;
     // A 12-digit KPJ is accepted with a warning (most are 11).
     let answers = MembershipAnswers { kpj: "123456789012", ..VALID };
@@ -131,7 +133,7 @@ async fn valid_details_show_what_the_nik_says() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn english_switch_survives_a_reload() {
-    let mut s = Session::start("english_switch").await;
+    let s = Session::start("english_switch").await;
     let page = CheckPage::open(&s.browser).await;
     assert_eq!(page.heading().await, "Cek data kepesertaan");
     assert_eq!(page.html_lang().await, "id");
@@ -153,14 +155,14 @@ async fn english_switch_survives_a_reload() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn deep_links_reach_the_app() {
-    let mut s = Session::start("deep_links").await;
+    let s = Session::start("deep_links").await;
     // The result page without a checked form sends the person back to the start.
     s.browser.open("/cek/hasil").await;
     let page = CheckPage { browser: &s.browser };
     page.wait_ready().await;
     // An unknown address is answered by the app with a page that helps.
     s.browser.open("/tidak/ada").await;
-    let heading = s.browser.driver.query(thirtyfour::By::Tag("h1")).first().await.expect("h1");
+    let heading = s.browser.driver.query(By::Tag("h1")).first().await.expect("h1");
     assert_eq!(heading.text().await.expect("text"), "Halaman tidak ditemukan");
     s.browser.screenshot("not-found").await;
     s.finish().await;

@@ -43,7 +43,11 @@ pub struct MembershipCheck {
     pub name: PersonName,
     pub nik: Nik,
     pub kpj: Kpj,
+    /// As the person declared it.
     pub birth_date: Date,
+    /// As encoded in the NIK (the century taken from the declared date); may differ from
+    /// `birth_date`, which is then reported as a warning.
+    pub nik_birth_date: Date,
     pub phone: PhoneNumber,
     /// Where the NIK was first issued.
     pub province: Province,
@@ -120,6 +124,7 @@ pub fn check_membership(
     match (name, nik, kpj, birth_date, phone) {
         (Some(name), Some(nik), Some(kpj), Some(birth_date), Some(phone)) if errors.is_empty() => {
             Ok(MembershipCheck {
+                nik_birth_date: nik.birth_date_near(birth_date, today),
                 province: nik.province(),
                 sex: nik.sex(),
                 name,

@@ -63,9 +63,9 @@ impl Nik {
         found
     }
 
-    /// The NIK's birth date in the century closest to the declared date, so that the message
-    /// compares like with like ("13 Maret 1990, bukan 12 Maret 1990").
-    fn birth_date_near(&self, declared: Date, today: Date) -> Date {
+    /// The NIK's birth date in the century closest to the declared date, so that messages and
+    /// screens compare like with like ("13 Maret 1990, bukan 12 Maret 1990").
+    pub fn birth_date_near(&self, declared: Date, today: Date) -> Date {
         let (d, m, yy) = (
             self.birth_day(),
             self.birth_month(),

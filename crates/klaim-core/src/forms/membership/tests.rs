@@ -97,6 +97,7 @@ fn values_of_a_passing_form() {
     assert_eq!(c.name.as_str(), "Siti Rahayu");
     assert_eq!(c.nik.as_str(), "3273015203900007");
     assert_eq!(c.birth_date, Date::new(1990, 3, 12).unwrap());
+    assert_eq!(c.nik_birth_date, c.birth_date);
     assert_eq!(c.phone.e164(), "+6281234567890");
     assert_eq!(c.province.name(), "Jawa Barat");
     assert_eq!(c.sex, Sex::Female);
@@ -113,6 +114,8 @@ fn mismatch_message_says_what_the_nik_says() {
         "NIK Anda menunjukkan tanggal lahir 12 Maret 1990, bukan 13 Maret 1990"
     );
     assert_eq!(c.warnings[0].severity, Severity::Warning);
+    assert_eq!(c.birth_date, Date::new(1990, 3, 13).unwrap(), "as declared");
+    assert_eq!(c.nik_birth_date, Date::new(1990, 3, 12).unwrap(), "as the NIK says");
 }
 
 #[test]

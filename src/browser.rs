@@ -8,14 +8,21 @@ use wasm_bindgen::JsCast;
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
     // The device calendar always gives a real date; fall back to a fixed one only if it does not.
-    Date::new(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8)
-        .or_else(|| Date::new(2026, 1, 1))
-        .expect("a fixed real date")
+    Date::new(
+        now.get_full_year() as u16,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .or_else(|| Date::new(2026, 1, 1))
+    .expect("a fixed real date")
 }
 
 /// Sets the document title, prefixed when the page shows errors (read first by screen readers).
 pub fn set_title(title: &str, error_prefix: Option<&str>, suffix: &str) {
-    document().set_title(&format!("{}{title}{suffix}", error_prefix.unwrap_or_default()));
+    document().set_title(&format!(
+        "{}{title}{suffix}",
+        error_prefix.unwrap_or_default()
+    ));
 }
 
 /// Moves keyboard focus to an element by id, when it exists.

@@ -22,9 +22,20 @@ pub fn DateField(
     let error_id = format!("{id}-error");
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || if has_error() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+        move || {
+            if has_error() {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
     };
-    let part = move |part_id: String, label: fn(&crate::i18n::Texts) -> &'static str, value: RwSignal<String>, width: &'static str, token: String, maxlength: u32| {
+    let part = move |part_id: String,
+                     label: fn(&crate::i18n::Texts) -> &'static str,
+                     value: RwSignal<String>,
+                     width: &'static str,
+                     token: String,
+                     maxlength: u32| {
         view! {
             <div class="date-input__item">
                 <label for=part_id.clone()>{move || label(i18n.t())}</label>

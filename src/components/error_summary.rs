@@ -8,7 +8,10 @@ use crate::i18n::use_i18n;
 /// The box at the top of a page with errors: it takes focus (so screen readers announce it) and
 /// links each message to its field. `target` gives the id of the input a finding is about.
 #[component]
-pub fn ErrorSummary(errors: RwSignal<Vec<Finding>>, target: fn(&Finding) -> String) -> impl IntoView {
+pub fn ErrorSummary(
+    errors: RwSignal<Vec<Finding>>,
+    target: fn(&Finding) -> String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let summary = NodeRef::<html::Div>::new();
     // Every press of Continue that finds errors moves focus here, even when they did not change.

@@ -24,6 +24,10 @@ pub fn field_error(errors: RwSignal<Vec<Finding>>, field: &'static str) -> Signa
     let i18n = use_i18n();
     Signal::derive(move || {
         let lang = i18n.lang();
-        errors.with(|all| all.iter().find(|f| f.field == Some(field)).map(|f| f.message(lang).to_owned()))
+        errors.with(|all| {
+            all.iter()
+                .find(|f| f.field == Some(field))
+                .map(|f| f.message(lang).to_owned())
+        })
     })
 }

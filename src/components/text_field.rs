@@ -22,7 +22,13 @@ pub fn TextField(
     let error_id = format!("{id}-error");
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || if has_error() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+        move || {
+            if has_error() {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
     };
     view! {
         <div class="field" class:field--error=has_error>

@@ -8,7 +8,10 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn WarningList(warnings: Vec<Finding>) -> impl IntoView {
     let i18n = use_i18n();
-    let warnings: Vec<Finding> = warnings.into_iter().filter(|f| f.severity == Severity::Warning).collect();
+    let warnings: Vec<Finding> = warnings
+        .into_iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .collect();
     (!warnings.is_empty()).then(|| {
         view! {
             <div class="warnings" data-testid="warnings" role="status">

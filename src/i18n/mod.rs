@@ -36,7 +36,9 @@ impl I18n {
 pub fn provide_i18n() -> I18n {
     let lang = saved().unwrap_or_default();
     apply_to_document(lang);
-    let i18n = I18n { lang: RwSignal::new(lang) };
+    let i18n = I18n {
+        lang: RwSignal::new(lang),
+    };
     provide_context(i18n);
     i18n
 }
@@ -51,7 +53,11 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn saved() -> Option<Lang> {
-    storage()?.get_item(STORAGE_KEY).ok().flatten().map(|tag| Lang::from_tag(&tag))
+    storage()?
+        .get_item(STORAGE_KEY)
+        .ok()
+        .flatten()
+        .map(|tag| Lang::from_tag(&tag))
 }
 
 fn save(lang: Lang) {

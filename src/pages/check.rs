@@ -22,7 +22,11 @@ pub fn CheckPage() -> impl IntoView {
     Effect::new(move |_| {
         let t = i18n.t();
         let has_errors = errors.with(|e| !e.is_empty());
-        set_title(t.check_title, has_errors.then_some(t.error_title_prefix), t.title_suffix);
+        set_title(
+            t.check_title,
+            has_errors.then_some(t.error_title_prefix),
+            t.title_suffix,
+        );
     });
 
     let on_submit = move |ev: SubmitEvent| {

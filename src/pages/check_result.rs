@@ -15,8 +15,14 @@ pub fn CheckResultPage() -> impl IntoView {
     let draft = expect_context::<MembershipDraft>();
     // Warnings (e.g. a NIK whose date differs from the one typed) must not sit under "all is well".
     let title = move |t: &'static Texts| {
-        let warned = draft.result.with(|r| r.as_ref().is_some_and(|c| !c.warnings.is_empty()));
-        if warned { t.result_title_with_warnings } else { t.result_title }
+        let warned = draft
+            .result
+            .with(|r| r.as_ref().is_some_and(|c| !c.warnings.is_empty()));
+        if warned {
+            t.result_title_with_warnings
+        } else {
+            t.result_title
+        }
     };
     Effect::new(move |_| {
         let t = i18n.t();
@@ -63,6 +69,6 @@ pub fn CheckResultPage() -> impl IntoView {
                 {t.change_answers}
             </a>
         }
-            .into_any()
+        .into_any()
     }
 }

@@ -32,7 +32,9 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("could not start {CHROMEDRIVER}: {e} (apt-get install chromium-driver)"));
+            .unwrap_or_else(|e| {
+                panic!("could not start {CHROMEDRIVER}: {e} (apt-get install chromium-driver)")
+            });
         wait_for_port(port);
 
         let profile = output_dir().join("profiles").join(test_name);
@@ -43,20 +45,39 @@ impl Browser {
         let profile_arg = format!("--user-data-dir={}", profile.display());
         // Background networking flags keep Chromium from flooding the closed network.
         for arg in [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--disable-extensions", "--lang=id-ID", &size, &profile_arg,
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--lang=id-ID",
+            &size,
+            &profile_arg,
         ] {
             caps.add_arg(arg).expect("chrome argument");
         }
         let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
             .await
             .expect("a Chromium session through ChromeDriver");
-        Browser { driver, base_url: base_url.to_owned(), test_name: test_name.to_owned(), shots: AtomicU32::new(0), chromedriver }
+        Browser {
+            driver,
+            base_url: base_url.to_owned(),
+            test_name: test_name.to_owned(),
+            shots: AtomicU32::new(0),
+            chromedriver,
+        }
     }
 
     pub async fn open(&self, path: &str) {
-        self.driver.goto(format!("{}{path}", self.base_url)).await.expect("navigate");
+        self.driver
+            .goto(format!("{}{path}", self.base_url))
+            .await
+            .expect("navigate");
     }
 
     /// Saves a screenshot as `<output>/screenshots/<test>-<n>-<label>.png`.
@@ -72,7 +93,10 @@ impl Browser {
     /// The id of the element that has keyboard focus.
     pub async fn focused_id(&self) -> String {
         let el = self.driver.active_element().await.expect("active element");
-        el.attr("id").await.expect("id attribute").unwrap_or_default()
+        el.attr("id")
+            .await
+            .expect("id attribute")
+            .unwrap_or_default()
     }
 
     pub async fn quit(mut self) {
@@ -83,13 +107,19 @@ impl Browser {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
 }
 
 fn wait_for_port(port: u16) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "chromedriver did not start listening on {port}");
+        assert!(
+            Instant::now() < deadline,
+            "chromedriver did not start listening on {port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

@@ -30,7 +30,10 @@ impl Session {
 
 /// Today's date (UTC) as klaim-core's `Date`, for computing what the rules expect.
 pub fn today() -> klaim_core::date::Date {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock after 1970").as_secs();
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_secs();
     let days = i32::try_from(secs / 86_400).expect("days fit");
     klaim_core::date::Date::from_days_since_epoch(days).expect("a date the rules know")
 }

@@ -45,7 +45,11 @@ impl<'a> CheckPage<'a> {
     }
 
     pub async fn wait_ready(&self) {
-        self.driver().query(By::Css("[data-testid=membership-form]")).first().await.expect("the form renders");
+        self.driver()
+            .query(By::Css("[data-testid=membership-form]"))
+            .first()
+            .await
+            .expect("the form renders");
     }
 
     fn driver(&self) -> &WebDriver {
@@ -63,11 +67,23 @@ impl<'a> CheckPage<'a> {
     }
 
     pub async fn press_continue(&self) {
-        self.driver().find(By::Css("[data-testid=continue]")).await.expect("button").click().await.expect("click");
+        self.driver()
+            .find(By::Css("[data-testid=continue]"))
+            .await
+            .expect("button")
+            .click()
+            .await
+            .expect("click");
     }
 
     pub async fn heading(&self) -> String {
-        self.driver().find(By::Tag("h1")).await.expect("h1").text().await.expect("text")
+        self.driver()
+            .find(By::Tag("h1"))
+            .await
+            .expect("h1")
+            .text()
+            .await
+            .expect("text")
     }
 
     pub async fn title(&self) -> String {
@@ -76,38 +92,69 @@ impl<'a> CheckPage<'a> {
 
     /// The error summary's links as (target id, text); waits for it to appear.
     pub async fn error_summary(&self) -> Vec<(String, String)> {
-        let summary = self.driver().query(By::Css("[data-testid=error-summary]")).first().await.expect("error summary");
+        let summary = self
+            .driver()
+            .query(By::Css("[data-testid=error-summary]"))
+            .first()
+            .await
+            .expect("error summary");
         let mut items = Vec::new();
         for link in summary.find_all(By::Css("li a")).await.expect("links") {
             let href = link.attr("href").await.expect("href").unwrap_or_default();
-            items.push((href.trim_start_matches('#').to_owned(), link.text().await.expect("text")));
+            items.push((
+                href.trim_start_matches('#').to_owned(),
+                link.text().await.expect("text"),
+            ));
         }
         items
     }
 
     /// Clicks the summary link that leads to `target`.
     pub async fn follow_summary_link(&self, target: &str) {
-        let link = self.driver().find(By::Css(format!("[data-testid=error-summary] a[href='#{target}']"))).await.expect("link");
+        let link = self
+            .driver()
+            .find(By::Css(format!(
+                "[data-testid=error-summary] a[href='#{target}']"
+            )))
+            .await
+            .expect("link");
         link.click().await.expect("click");
     }
 
     /// The inline message under a field. Screen readers hear it after a visually hidden
     /// "Kesalahan:" / "Error:" prefix, which must be there; the message is returned without it.
     pub async fn inline_error(&self, field: &str) -> Option<String> {
-        let found = self.driver().find_all(By::Id(format!("{field}-error"))).await.expect("query");
+        let found = self
+            .driver()
+            .find_all(By::Id(format!("{field}-error")))
+            .await
+            .expect("query");
         let text = found.into_iter().next()?.text().await.expect("text");
-        let message = ["Kesalahan:", "Error:"].iter().find_map(|prefix| text.trim().strip_prefix(prefix));
-        let message = message.unwrap_or_else(|| panic!("no error prefix for screen readers in {text:?}"));
+        let message = ["Kesalahan:", "Error:"]
+            .iter()
+            .find_map(|prefix| text.trim().strip_prefix(prefix));
+        let message =
+            message.unwrap_or_else(|| panic!("no error prefix for screen readers in {text:?}"));
         Some(message.trim().to_owned())
     }
 
     pub async fn value(&self, id: &str) -> String {
         let input = self.driver().find(By::Id(id)).await.expect("input");
-        input.prop("value").await.expect("value").unwrap_or_default()
+        input
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default()
     }
 
     pub async fn switch_language(&self) {
-        self.driver().find(By::Css("[data-testid=lang-switch]")).await.expect("switch").click().await.expect("click");
+        self.driver()
+            .find(By::Css("[data-testid=lang-switch]"))
+            .await
+            .expect("switch")
+            .click()
+            .await
+            .expect("click");
     }
 
     pub async fn html_lang(&self) -> String {
@@ -122,17 +169,32 @@ pub struct ResultPage<'a> {
 
 impl<'a> ResultPage<'a> {
     pub async fn wait(browser: &'a Browser) -> ResultPage<'a> {
-        browser.driver.query(By::Css("[data-testid=nik-details]")).first().await.expect("the result page");
+        browser
+            .driver
+            .query(By::Css("[data-testid=nik-details]"))
+            .first()
+            .await
+            .expect("the result page");
         ResultPage { browser }
     }
 
     pub async fn text_of(&self, testid: &str) -> String {
-        let el = self.browser.driver.find(By::Css(format!("[data-testid={testid}]"))).await.expect(testid);
+        let el = self
+            .browser
+            .driver
+            .find(By::Css(format!("[data-testid={testid}]")))
+            .await
+            .expect(testid);
         el.text().await.expect("text")
     }
 
     pub async fn warnings(&self) -> Option<String> {
-        let found = self.browser.driver.find_all(By::Css("[data-testid=warnings]")).await.expect("query");
+        let found = self
+            .browser
+            .driver
+            .find_all(By::Css("[data-testid=warnings]"))
+            .await
+            .expect("query");
         match found.into_iter().next() {
             Some(el) => Some(el.text().await.expect("text")),
             None => None,
@@ -140,7 +202,12 @@ impl<'a> ResultPage<'a> {
     }
 
     pub async fn change_answers(&self) {
-        let link = self.browser.driver.find(By::Css("[data-testid=change-answers]")).await.expect("link");
+        let link = self
+            .browser
+            .driver
+            .find(By::Css("[data-testid=change-answers]"))
+            .await
+            .expect("link");
         link.click().await.expect("click");
     }
 }

@@ -42,7 +42,11 @@ impl Server {
         };
         // Keep draining stdout so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        Server { url, child, data_dir }
+        Server {
+            url,
+            child,
+            data_dir,
+        }
     }
 
     pub fn data_dir(&self) -> &PathBuf {
@@ -59,7 +63,9 @@ impl Drop for Server {
 
 /// Where screenshots and per-test data go (`target/e2e` under xtask).
 pub fn output_dir() -> PathBuf {
-    std::env::var_os("KLAIM_E2E_OUTPUT").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target/e2e"))
+    std::env::var_os("KLAIM_E2E_OUTPUT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target/e2e"))
 }
 
 fn required_env(name: &str) -> String {

@@ -46,18 +46,41 @@ async fn empty_form_lists_every_field_and_takes_focus() {
     let summary = page.error_summary().await;
     let expected = expected_errors(&MembershipAnswers::default());
     let targets: Vec<&str> = summary.iter().map(|(target, _)| target.as_str()).collect();
-    assert_eq!(targets, ["full_name", "nik", "kpj", "birth_date", "phone"], "one link per field, in form order");
+    assert_eq!(
+        targets,
+        ["full_name", "nik", "kpj", "birth_date", "phone"],
+        "one link per field, in form order"
+    );
     for ((target, text), finding) in summary.iter().zip(&expected) {
         assert_eq!(text, finding.message(Lang::Id), "summary text for {target}");
-        assert_eq!(page.inline_error(finding.field.unwrap()).await.as_deref(), Some(text.as_str()), "inline text repeats the summary");
+        assert_eq!(
+            page.inline_error(finding.field.unwrap()).await.as_deref(),
+            Some(text.as_str()),
+            "inline text repeats the summary"
+        );
     }
-    assert!(expected.iter().any(|f| f.code == "nik.empty"), "an empty NIK gets its instruction");
-    assert!(page.title().await.starts_with("Kesalahan: "), "title: {}", page.title().await);
-    assert_eq!(s.browser.focused_id().await, "error-summary", "the summary takes focus");
+    assert!(
+        expected.iter().any(|f| f.code == "nik.empty"),
+        "an empty NIK gets its instruction"
+    );
+    assert!(
+        page.title().await.starts_with("Kesalahan: "),
+        "title: {}",
+        page.title().await
+    );
+    assert_eq!(
+        s.browser.focused_id().await,
+        "error-summary",
+        "the summary takes focus"
+    );
     s.browser.screenshot("errors").await;
 
     page.follow_summary_link("kpj").await;
-    assert_eq!(s.browser.focused_id().await, "kpj", "a summary link moves focus to its field");
+    assert_eq!(
+        s.browser.focused_id().await,
+        "kpj",
+        "a summary link moves focus to its field"
+    );
     s.finish().await;
 }
 
@@ -66,7 +89,10 @@ async fn impossible_nik_date_gets_its_own_message_and_keeps_the_rest() {
     let s = Session::start("impossible_nik_date").await;
     let page = CheckPage::open(&s.browser).await;
     // 31 April exists in no year: the NIK's date part (310490) cannot be a birth date.
-    let answers = MembershipAnswers { nik: "3273013104900007", ..VALID };
+    let answers = MembershipAnswers {
+        nik: "3273013104900007",
+        ..VALID
+    };
     page.fill(&answers).await;
     page.press_continue().await;
 
@@ -74,10 +100,20 @@ async fn impossible_nik_date_gets_its_own_message_and_keeps_the_rest() {
     assert_eq!(expected.len(), 1);
     assert_eq!(expected[0].code, "nik.birth_date_impossible");
     let summary = page.error_summary().await;
-    assert_eq!(summary, [("nik".to_owned(), expected[0].message(Lang::Id).to_owned())]);
-    assert_eq!(page.inline_error("nik").await.as_deref(), Some(expected[0].message(Lang::Id)));
+    assert_eq!(
+        summary,
+        [("nik".to_owned(), expected[0].message(Lang::Id).to_owned())]
+    );
+    assert_eq!(
+        page.inline_error("nik").await.as_deref(),
+        Some(expected[0].message(Lang::Id))
+    );
     for (id, typed) in answers.fields() {
-        assert_eq!(page.value(id).await, typed, "what was typed in {id} is kept");
+        assert_eq!(
+            page.value(id).await,
+            typed,
+            "what was typed in {id} is kept"
+        );
     }
     s.browser.screenshot("nik-date-impossible").await;
     s.finish().await;
@@ -89,18 +125,39 @@ async fn nik_that_disagrees_with_the_birth_date_is_explained() {
     let page = CheckPage::open(&s.browser).await;
     // The NIK says 12 March 1990 (a woman, 52 = 12 + 40); the person typed 13 March. The civil
     // registry may have corrected a date without changing the NIK, so this warns, never blocks.
-    let answers = MembershipAnswers { birth_day: "13", ..VALID };
+    let answers = MembershipAnswers {
+        birth_day: "13",
+        ..VALID
+    };
     page.fill(&answers).await;
     page.press_continue().await;
 
     let checked = check_membership(&input(&answers), today()).expect("a mismatch does not block");
-    let finding = checked.warnings.iter().find(|f| f.code == "nik.birth_date_differs").expect("the mismatch warning");
+    let finding = checked
+        .warnings
+        .iter()
+        .find(|f| f.code == "nik.birth_date_differs")
+        .expect("the mismatch warning");
     let result = ResultPage::wait(&s.browser).await;
-    assert_eq!(page.heading().await, "Periksa kembali data Anda", "no 'all is well' heading over a warning");
+    assert_eq!(
+        page.heading().await,
+        "Periksa kembali data Anda",
+        "no 'all is well' heading over a warning"
+    );
     let warnings = result.warnings().await.expect("warnings are shown");
-    assert!(warnings.contains(finding.message(Lang::Id)), "the explanation is shown: {warnings}");
-    assert!(warnings.contains("12 Maret 1990"), "names the NIK's date: {warnings}");
-    assert_eq!(result.text_of("nik-birth-date").await, "12 Maret 1990", "the NIK's own date, not the typed one");
+    assert!(
+        warnings.contains(finding.message(Lang::Id)),
+        "the explanation is shown: {warnings}"
+    );
+    assert!(
+        warnings.contains("12 Maret 1990"),
+        "names the NIK's date: {warnings}"
+    );
+    assert_eq!(
+        result.text_of("nik-birth-date").await,
+        "12 Maret 1990",
+        "the NIK's own date, not the typed one"
+    );
     s.browser.screenshot("nik-birth-date-mismatch").await;
     s.finish().await;
 }
@@ -110,7 +167,10 @@ async fn valid_details_show_what_the_nik_says() {
     let s = Session::start("valid_details").await;
     let page = CheckPage::open(&s.browser).await;
     // A 12-digit KPJ is accepted with a warning (most are 11).
-    let answers = MembershipAnswers { kpj: "123456789012", ..VALID };
+    let answers = MembershipAnswers {
+        kpj: "123456789012",
+        ..VALID
+    };
     page.fill(&answers).await;
     page.press_continue().await;
 
@@ -126,7 +186,11 @@ async fn valid_details_show_what_the_nik_says() {
     result.change_answers().await;
     page.wait_ready().await;
     for (id, typed) in answers.fields() {
-        assert_eq!(page.value(id).await, typed, "{id} is kept when changing answers");
+        assert_eq!(
+            page.value(id).await,
+            typed,
+            "{id} is kept when changing answers"
+        );
     }
     s.finish().await;
 }
@@ -143,11 +207,19 @@ async fn english_switch_survives_a_reload() {
 
     s.browser.driver.refresh().await.expect("reload");
     page.wait_ready().await;
-    assert_eq!(page.heading().await, "Check your membership details", "English after reload");
+    assert_eq!(
+        page.heading().await,
+        "Check your membership details",
+        "English after reload"
+    );
     page.press_continue().await;
     let summary = page.error_summary().await;
     let expected = expected_errors(&MembershipAnswers::default());
-    assert_eq!(summary[1].1, expected[1].message(Lang::En), "errors in English too");
+    assert_eq!(
+        summary[1].1,
+        expected[1].message(Lang::En),
+        "errors in English too"
+    );
     assert!(page.title().await.starts_with("Error: "));
     s.browser.screenshot("english").await;
     s.finish().await;
@@ -158,12 +230,23 @@ async fn deep_links_reach_the_app() {
     let s = Session::start("deep_links").await;
     // The result page without a checked form sends the person back to the start.
     s.browser.open("/cek/hasil").await;
-    let page = CheckPage { browser: &s.browser };
+    let page = CheckPage {
+        browser: &s.browser,
+    };
     page.wait_ready().await;
     // An unknown address is answered by the app with a page that helps.
     s.browser.open("/tidak/ada").await;
-    let heading = s.browser.driver.query(By::Tag("h1")).first().await.expect("h1");
-    assert_eq!(heading.text().await.expect("text"), "Halaman tidak ditemukan");
+    let heading = s
+        .browser
+        .driver
+        .query(By::Tag("h1"))
+        .first()
+        .await
+        .expect("h1");
+    assert_eq!(
+        heading.text().await.expect("text"),
+        "Halaman tidak ditemukan"
+    );
     s.browser.screenshot("not-found").await;
     s.finish().await;
 }

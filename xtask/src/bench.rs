@@ -43,8 +43,15 @@ fn first_load(dist: &Path) -> anyhow::Result<Value> {
     println!("\nfirst load (bytes)          raw       gzip     brotli");
     for name in names {
         let bytes = std::fs::read(dist.join(&name))?;
-        let sizes = [bytes.len() as u64, build::gzip_bytes(&bytes)?.len() as u64, build::brotli_bytes(&bytes)?.len() as u64];
-        println!("{name:<24} {:>9} {:>10} {:>10}", sizes[0], sizes[1], sizes[2]);
+        let sizes = [
+            bytes.len() as u64,
+            build::gzip_bytes(&bytes)?.len() as u64,
+            build::brotli_bytes(&bytes)?.len() as u64,
+        ];
+        println!(
+            "{name:<24} {:>9} {:>10} {:>10}",
+            sizes[0], sizes[1], sizes[2]
+        );
         raw += sizes[0];
         gz += sizes[1];
         br += sizes[2];
@@ -56,7 +63,13 @@ fn first_load(dist: &Path) -> anyhow::Result<Value> {
         br as f64 / 1024.0,
         GOAL_BROTLI / 1024,
         BUDGET_BROTLI / 1024,
-        if br <= GOAL_BROTLI { "within the goal" } else if br <= BUDGET_BROTLI { "within the budget, over the goal" } else { "OVER BUDGET" }
+        if br <= GOAL_BROTLI {
+            "within the goal"
+        } else if br <= BUDGET_BROTLI {
+            "within the budget, over the goal"
+        } else {
+            "OVER BUDGET"
+        }
     );
     Ok(json!({
         "files": files,
@@ -68,23 +81,33 @@ fn first_load(dist: &Path) -> anyhow::Result<Value> {
 
 fn is_first_load(name: &str) -> bool {
     let shell = name == "index.html";
-    let asset = [".js", ".wasm", ".css"].iter().any(|ext| name.ends_with(ext));
+    let asset = [".js", ".wasm", ".css"]
+        .iter()
+        .any(|ext| name.ends_with(ext));
     // The service worker is fetched after the first load, not during it.
     (shell || asset) && name != "sw.js"
 }
 
 /// klaim-core's parsers, measured in an optimised native build (the server's profile).
 fn core_throughput(root: &Path) -> anyhow::Result<Value> {
-    let out = proc::output(
-        Command::new("cargo")
-            .current_dir(root)
-            .args(["run", "--quiet", "--profile", "server", "--package", "klaim-core", "--example", "parse_throughput"]),
-    )?;
+    let out = proc::output(Command::new("cargo").current_dir(root).args([
+        "run",
+        "--quiet",
+        "--profile",
+        "server",
+        "--package",
+        "klaim-core",
+        "--example",
+        "parse_throughput",
+    ]))?;
     let value: Value = serde_json::from_str(&out).context("parse_throughput printed no JSON")?;
     println!("\nklaim-core parse throughput (native, --profile server)");
     if let Some(rows) = value.as_object() {
         for (name, row) in rows {
-            println!("{name:<24} {:>12.0} parses/s", row["per_second"].as_f64().unwrap_or_default());
+            println!(
+                "{name:<24} {:>12.0} parses/s",
+                row["per_second"].as_f64().unwrap_or_default()
+            );
         }
     }
     Ok(value)

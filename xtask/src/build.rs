@@ -30,16 +30,20 @@ pub fn app(root: &Path, tools: &Tools) -> anyhow::Result<PathBuf> {
 }
 
 pub fn server(root: &Path) -> anyhow::Result<PathBuf> {
-    proc::run(
-        Command::new("cargo")
-            .current_dir(root)
-            .args(["build", "--package", "klaim-server", "--profile", "server"]),
-    )?;
+    proc::run(Command::new("cargo").current_dir(root).args([
+        "build",
+        "--package",
+        "klaim-server",
+        "--profile",
+        "server",
+    ]))?;
     Ok(target_dir(root).join("server").join("klaim-server"))
 }
 
 pub fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"))
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
 }
 
 /// Trunk writes its wasm loader as an inline `<script>`; the Content-Security-Policy allows no
@@ -77,10 +81,21 @@ fn move_inline_scripts(dist: &Path) -> anyhow::Result<()> {
 
 /// A stable 64-bit content hash for file names (cache busting, not security).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
-const COMPRESSIBLE: [&str; 8] = ["html", "js", "wasm", "css", "json", "webmanifest", "svg", "txt"];
+const COMPRESSIBLE: [&str; 8] = [
+    "html",
+    "js",
+    "wasm",
+    "css",
+    "json",
+    "webmanifest",
+    "svg",
+    "txt",
+];
 
 /// Writes `.br` (quality 11) and `.gz` (level 9) beside every compressible file, so the server
 /// sends precompressed bytes without spending CPU per request.
@@ -91,7 +106,10 @@ fn precompress(dir: &Path) -> anyhow::Result<()> {
             precompress(&path)?;
             continue;
         }
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
         if !COMPRESSIBLE.contains(&ext) {
             continue;
         }

@@ -48,7 +48,14 @@ fn run(root: &Path, extra: &[String]) -> anyhow::Result<()> {
     println!("\nKlaim: open http://127.0.0.1:8080 in a browser (Ctrl-C stops the server).\n");
     let mut cmd = std::process::Command::new(&built.server);
     cmd.current_dir(root)
-        .args(["serve", "--listen", "127.0.0.1:8080", "--data-dir", "var", "--dist"])
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:8080",
+            "--data-dir",
+            "var",
+            "--dist",
+        ])
         .arg(&built.dist)
         .args(extra);
     proc::run(&mut cmd)

@@ -8,7 +8,9 @@ use anyhow::{Context, bail};
 /// Runs a command with inherited output; fails unless it exits 0.
 pub fn run(cmd: &mut Command) -> anyhow::Result<()> {
     println!("$ {}", describe(cmd));
-    let status = cmd.status().with_context(|| format!("could not start {}", describe(cmd)))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start {}", describe(cmd)))?;
     if !status.success() {
         bail!("`{}` failed ({status})", describe(cmd));
     }
@@ -66,11 +68,21 @@ pub fn run_tests(cmd: &mut Command) -> anyhow::Result<(Counts, bool)> {
 pub fn parse_result_line(line: &str) -> Option<Counts> {
     let rest = line.trim().strip_prefix("test result:")?;
     let number_before = |word: &str| -> Option<u64> {
-        let words: Vec<&str> = rest.split(|c: char| c.is_whitespace() || c == ';').collect();
+        let words: Vec<&str> = rest
+            .split(|c: char| c.is_whitespace() || c == ';')
+            .collect();
         let at = words.iter().position(|w| *w == word)?;
-        words[..at].iter().rev().find(|w| !w.is_empty())?.parse().ok()
+        words[..at]
+            .iter()
+            .rev()
+            .find(|w| !w.is_empty())?
+            .parse()
+            .ok()
     };
-    Some(Counts { passed: number_before("passed")?, failed: number_before("failed")? })
+    Some(Counts {
+        passed: number_before("passed")?,
+        failed: number_before("failed")?,
+    })
 }
 
 pub fn describe(cmd: &Command) -> String {
@@ -93,9 +105,18 @@ mod tests {
 
     #[test]
     fn reads_result_lines() {
-        check("test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s", Some((12, 0)));
-        check("test result: FAILED. 3 passed; 2 failed; 0 ignored", Some((3, 2)));
-        check("test result: ok. 0 passed; 0 failed; 0 ignored; 0 filtered out", Some((0, 0)));
+        check(
+            "test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s",
+            Some((12, 0)),
+        );
+        check(
+            "test result: FAILED. 3 passed; 2 failed; 0 ignored",
+            Some((3, 2)),
+        );
+        check(
+            "test result: ok. 0 passed; 0 failed; 0 ignored; 0 filtered out",
+            Some((0, 0)),
+        );
         check("running 12 tests", None);
         check("test nik::tests::parses ... ok", None);
     }

@@ -6,9 +6,9 @@ use std::process::Command;
 
 use anyhow::bail;
 
+use crate::build;
 use crate::proc::{self, Counts};
 use crate::tools::{self, Tools, WASM_TARGET};
-use crate::build;
 
 pub fn all(root: &Path) -> anyhow::Result<()> {
     let tools = tools::bootstrap(root)?;
@@ -25,19 +25,60 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
     proc::run(cargo(root).args(["fmt", "--check", "--manifest-path", FUZZ_MANIFEST]))?;
 
     stage("clippy");
-    proc::run(cargo(root).args(["clippy", "--workspace", "--exclude", "klaim", "--all-targets", "--", "-D", "warnings"]))?;
-    proc::run(tools.command("cargo", root).args(["clippy", "--package", "klaim", "--target", WASM_TARGET, "--all-targets", "--", "-D", "warnings"]))?;
+    proc::run(cargo(root).args([
+        "clippy",
+        "--workspace",
+        "--exclude",
+        "klaim",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    proc::run(tools.command("cargo", root).args([
+        "clippy",
+        "--package",
+        "klaim",
+        "--target",
+        WASM_TARGET,
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     stage("native tests");
-    tests("native tests", total, cargo(root).args(["test", "--workspace", "--exclude", "klaim", "--exclude", "klaim-e2e"]))?;
+    tests(
+        "native tests",
+        total,
+        cargo(root).args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "klaim",
+            "--exclude",
+            "klaim-e2e",
+        ]),
+    )?;
 
     stage("fuzz targets build");
     // cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the one stable toolchain accept them.
-    proc::run(tools.command("cargo", &root.join("crates/klaim-core")).args(["fuzz", "build", "--dev"]).env("RUSTC_BOOTSTRAP", "1"))?;
+    proc::run(
+        tools
+            .command("cargo", &root.join("crates/klaim-core"))
+            .args(["fuzz", "build", "--dev"])
+            .env("RUSTC_BOOTSTRAP", "1"),
+    )?;
 
     stage("app tests in headless Chromium (wasm-bindgen-test)");
     tools::ensure_chromium()?;
-    tests("wasm tests", total, tools.command("cargo", root).args(["test", "--package", "klaim", "--target", WASM_TARGET]))?;
+    tests(
+        "wasm tests",
+        total,
+        tools
+            .command("cargo", root)
+            .args(["test", "--package", "klaim", "--target", WASM_TARGET]),
+    )?;
 
     stage("end-to-end tests: Chromium against klaim-server and the release app");
     let built = build::all(root, tools)?;

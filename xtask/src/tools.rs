@@ -46,15 +46,24 @@ pub fn bootstrap(root: &Path) -> anyhow::Result<Tools> {
 
     let cache = cache_dir();
     let trunk_bin = cargo_install(&cache, "trunk", TRUNK_VERSION, true, "trunk")?;
-    let bindgen_bin =
-        cargo_install(&cache, "wasm-bindgen-cli", &wasm_bindgen, false, "wasm-bindgen")?;
+    let bindgen_bin = cargo_install(
+        &cache,
+        "wasm-bindgen-cli",
+        &wasm_bindgen,
+        false,
+        "wasm-bindgen",
+    )?;
     let fuzz_bin = cargo_install(&cache, "cargo-fuzz", CARGO_FUZZ_VERSION, true, "cargo-fuzz")?;
     let binaryen_bin = ensure_binaryen(root)?;
 
     let mut dirs = vec![binaryen_bin, bindgen_bin, trunk_bin, fuzz_bin];
-    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     let path = std::env::join_paths(dirs).context("a tool directory has an unusable name")?;
-    println!("bootstrap: tools ready (Trunk {TRUNK_VERSION}, wasm-bindgen {wasm_bindgen}, binaryen {BINARYEN_NPM_VERSION})");
+    println!(
+        "bootstrap: tools ready (Trunk {TRUNK_VERSION}, wasm-bindgen {wasm_bindgen}, binaryen {BINARYEN_NPM_VERSION})"
+    );
     Ok(Tools { path })
 }
 
@@ -64,7 +73,9 @@ fn cache_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("KLAIM_TOOLS_DIR") {
         return PathBuf::from(dir);
     }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| "/tmp".into());
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "/tmp".into());
     home.join(".cache").join("klaim-tools")
 }
 
@@ -83,7 +94,8 @@ fn cargo_install(
     }
     println!("bootstrap: installing {krate} {version} (a few minutes, once per machine)");
     let mut cmd = Command::new("cargo");
-    cmd.args(["install", krate, "--version", version, "--root"]).arg(&root);
+    cmd.args(["install", krate, "--version", version, "--root"])
+        .arg(&root);
     if locked {
         cmd.arg("--locked");
     }
@@ -101,7 +113,9 @@ fn ensure_wasm_target() -> anyhow::Result<()> {
 
 /// wasm-opt from npm's binaryen, inside the project's ignored `.tools/`.
 fn ensure_binaryen(root: &Path) -> anyhow::Result<PathBuf> {
-    let prefix = root.join(".tools").join(format!("binaryen-{BINARYEN_NPM_VERSION}"));
+    let prefix = root
+        .join(".tools")
+        .join(format!("binaryen-{BINARYEN_NPM_VERSION}"));
     let bin = prefix.join("node_modules").join(".bin");
     let wasm_opt = bin.join("wasm-opt");
     if !wasm_opt.is_file() {
@@ -109,7 +123,13 @@ fn ensure_binaryen(root: &Path) -> anyhow::Result<PathBuf> {
         std::fs::create_dir_all(&prefix)?;
         proc::run(
             Command::new("npm")
-                .args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"])
+                .args([
+                    "install",
+                    "--no-audit",
+                    "--no-fund",
+                    "--no-save",
+                    "--prefix",
+                ])
                 .arg(&prefix)
                 .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")),
         )?;
@@ -117,7 +137,11 @@ fn ensure_binaryen(root: &Path) -> anyhow::Result<PathBuf> {
     let version = proc::output(Command::new(&wasm_opt).arg("--version"))?;
     let wanted = WASM_OPT_TRUNK_PIN.replace('_', " ");
     if !version.contains(&wanted) {
-        bail!("{} reports `{}`, expected {wanted}", wasm_opt.display(), version.trim());
+        bail!(
+            "{} reports `{}`, expected {wanted}",
+            wasm_opt.display(),
+            version.trim()
+        );
     }
     Ok(bin)
 }
@@ -129,7 +153,10 @@ pub fn wasm_bindgen_version(root: &Path) -> anyhow::Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == r#"name = "wasm-bindgen""# {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(v.trim_matches('"').to_owned());
             }
         }
@@ -169,7 +196,13 @@ pub fn ensure_chromium() -> anyhow::Result<()> {
     proc::run(Command::new("apt-get").arg("update"))?;
     proc::run(
         Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+            .args([
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

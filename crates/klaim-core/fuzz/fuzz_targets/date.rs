@@ -14,7 +14,9 @@ fn round_trip(d: Date) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(d) = Date::parse_iso(s) {
         round_trip(d);
     }
@@ -22,11 +24,20 @@ fuzz_target!(|data: &[u8]| {
         round_trip(d);
     }
     let mut parts = s.splitn(3, '\n');
-    let (day, month, year) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let (day, month, year) = (
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+    );
     let today = Date::new(2026, 11, 24).unwrap();
     if let Ok(d) = BirthDate::from_parts(day, month, year, today) {
         assert!(d <= today);
-        let again = BirthDate::from_parts(&d.day().to_string(), &d.month().to_string(), &d.year().to_string(), today);
+        let again = BirthDate::from_parts(
+            &d.day().to_string(),
+            &d.month().to_string(),
+            &d.year().to_string(),
+            today,
+        );
         assert_eq!(again, Ok(d));
         round_trip(d);
     }

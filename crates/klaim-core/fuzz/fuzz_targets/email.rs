@@ -5,7 +5,9 @@ use klaim_core::Email;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(email) = Email::parse(s) {
         assert_eq!(Email::parse(email.as_str()).as_ref(), Ok(&email));
         let json = serde_json::to_string(&email).unwrap();

@@ -5,7 +5,9 @@ use klaim_core::Kpj;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(kpj) = Kpj::parse(s) {
         let _ = kpj.warnings();
         assert_eq!(Kpj::parse(kpj.as_str()).as_ref(), Ok(&kpj));

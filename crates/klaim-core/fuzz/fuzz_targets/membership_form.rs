@@ -8,7 +8,9 @@ use klaim_core::forms::membership::{MembershipCheckInput, check_membership};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     let mut f = s.splitn(7, '\n').map(str::to_owned);
     let mut next = || f.next().unwrap_or_default();
     let input = MembershipCheckInput {

@@ -6,7 +6,9 @@ use klaim_core::{Date, Nik};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(nik) = Nik::parse(s) {
         assert_eq!(Nik::parse(nik.as_str()), Ok(nik));
         let json = serde_json::to_string(&nik).unwrap();

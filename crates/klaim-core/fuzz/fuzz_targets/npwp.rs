@@ -6,7 +6,9 @@ use klaim_core::Npwp;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(npwp) = Npwp::parse(s) {
         let _ = npwp.warnings();
         assert_eq!(Npwp::parse(npwp.as_str()).as_ref(), Ok(&npwp));

@@ -7,7 +7,9 @@ use klaim_core::{NameMatch, PersonName};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     let (first, second) = s.split_once('\n').unwrap_or((s, ""));
     if let Ok(name) = PersonName::parse(first) {
         let _ = (name.normalized(), name.masked());

@@ -6,7 +6,9 @@ use klaim_core::PhoneNumber;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(phone) = PhoneNumber::parse(s) {
         assert_eq!(PhoneNumber::parse(&phone.e164()).as_ref(), Ok(&phone));
         assert_eq!(PhoneNumber::parse(&phone.national()).as_ref(), Ok(&phone));

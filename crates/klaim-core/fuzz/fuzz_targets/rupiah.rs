@@ -5,7 +5,9 @@ use klaim_core::Rupiah;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(amount) = Rupiah::parse(s) {
         assert_eq!(Rupiah::parse(&amount.to_string()), Ok(amount));
         let json = serde_json::to_string(&amount).unwrap();

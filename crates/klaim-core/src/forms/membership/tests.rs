@@ -115,7 +115,11 @@ fn mismatch_message_says_what_the_nik_says() {
     );
     assert_eq!(c.warnings[0].severity, Severity::Warning);
     assert_eq!(c.birth_date, Date::new(1990, 3, 13).unwrap(), "as declared");
-    assert_eq!(c.nik_birth_date, Date::new(1990, 3, 12).unwrap(), "as the NIK says");
+    assert_eq!(
+        c.nik_birth_date,
+        Date::new(1990, 3, 12).unwrap(),
+        "as the NIK says"
+    );
 }
 
 #[test]

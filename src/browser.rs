@@ -27,9 +27,9 @@ pub fn set_title(title: &str, error_prefix: Option<&str>, suffix: &str) {
 
 /// Moves keyboard focus to an element by id, when it exists.
 pub fn focus_id(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
+    if let Some(el) = document().get_element_by_id(id)
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.focus();
     }
 }

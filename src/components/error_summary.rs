@@ -16,10 +16,10 @@ pub fn ErrorSummary(
     let summary = NodeRef::<html::Div>::new();
     // Every press of Continue that finds errors moves focus here, even when they did not change.
     Effect::new(move |_| {
-        if errors.with(|e| !e.is_empty()) {
-            if let Some(el) = summary.get() {
-                let _ = el.focus();
-            }
+        if errors.with(|e| !e.is_empty())
+            && let Some(el) = summary.get()
+        {
+            let _ = el.focus();
         }
     });
     view! {

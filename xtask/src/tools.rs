@@ -152,13 +152,12 @@ pub fn wasm_bindgen_version(root: &Path) -> anyhow::Result<String> {
         .context("Cargo.lock is missing; it is committed so wasm-bindgen versions stay equal")?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line.trim() == r#"name = "wasm-bindgen""# {
-            if let Some(v) = lines
+        if line.trim() == r#"name = "wasm-bindgen""#
+            && let Some(v) = lines
                 .next()
                 .and_then(|l| l.trim().strip_prefix("version = "))
-            {
-                return Ok(v.trim_matches('"').to_owned());
-            }
+        {
+            return Ok(v.trim_matches('"').to_owned());
         }
     }
     bail!("Cargo.lock has no wasm-bindgen package")

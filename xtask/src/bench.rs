@@ -40,7 +40,7 @@ fn first_load(dist: &Path) -> anyhow::Result<Value> {
         .filter(|n| is_first_load(n))
         .collect();
     names.sort();
-    println!("\nfirst load (bytes)          raw       gzip     brotli");
+    println!("\nfirst load (bytes)                  raw       gzip     brotli");
     for name in names {
         let bytes = std::fs::read(dist.join(&name))?;
         let sizes = [
@@ -57,7 +57,7 @@ fn first_load(dist: &Path) -> anyhow::Result<Value> {
         br += sizes[2];
         files.push(json!({ "file": name, "raw": sizes[0], "gzip": sizes[1], "brotli": sizes[2] }));
     }
-    println!("{:<24} {raw:>9} {gz:>10} {br:>10}", "total");
+    println!("{:<32} {raw:>9} {gz:>10} {br:>10}", "total");
     println!(
         "brotli total {:.1} KB; goal {} KB, budget {} KB: {}",
         br as f64 / 1024.0,

@@ -63,7 +63,7 @@ pub trait Explain {
 
 /// A finding frozen into plain data, for views and API responses: the code, the field it is about
 /// and both languages' text, so it can be cloned, stored and sent without the original error type.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// The form field (also the HTML id in the app), e.g. `nik`; `None` for the whole form.
     pub field: Option<&'static str>,
@@ -106,4 +106,16 @@ impl Finding {
 /// (logs must not receive a NIK or phone number).
 pub(crate) fn display(finding: &dyn Explain) -> String {
     format!("{}: {}", finding.code(), finding.message(Lang::En))
+}
+
+impl std::fmt::Debug for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Code and field only: a message may quote what the person typed (a date, a name), and
+        // Debug output ends up in logs.
+        f.debug_struct("Finding")
+            .field("field", &self.field)
+            .field("code", &self.code)
+            .field("severity", &self.severity)
+            .finish()
+    }
 }

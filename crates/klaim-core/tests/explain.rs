@@ -228,3 +228,17 @@ fn display_is_code_and_english_message() {
     assert!(f.hint(Lang::En).contains("Dukcapil"));
     assert!(f.is_error());
 }
+
+#[test]
+fn finding_debug_output_never_carries_the_message() {
+    // Messages may quote personal data ("NIK Anda menunjukkan tanggal lahir 12 Maret 1990"), and
+    // Debug output reaches logs.
+    let nik = klaim_core::nik::Nik::parse("3273015203900007").unwrap();
+    let today = klaim_core::date::Date::new(2026, 11, 24).unwrap();
+    let declared = klaim_core::date::Date::new(1990, 3, 13).unwrap();
+    let mismatch = nik.check_declared(declared, None, today).remove(0);
+    let finding = klaim_core::message::Finding::of(Some("nik"), &mismatch);
+    let debug = format!("{finding:?}");
+    assert!(debug.contains("nik.birth_date_differs"), "{debug}");
+    assert!(!debug.contains("1990") && !debug.contains("Maret"), "{debug}");
+}

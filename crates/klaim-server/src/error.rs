@@ -7,15 +7,15 @@
 //! into the same shape.
 
 use std::error::Error as StdError;
-use std::fmt;
 use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use klaim_core::Lang;
 use klaim_core::api::{ApiError, ApiErrors};
-use klaim_core::{Explain, Lang};
+use klaim_core::message::Finding;
 
 use crate::lang::ClientLang;
 
@@ -56,35 +56,6 @@ pub enum ApiFailure {
     /// A fault on our side. The source is logged, never sent to the client.
     #[error("internal failure: {0}")]
     Internal(#[source] Box<dyn StdError + Send + Sync>),
-}
-
-/// A klaim-core finding about one request field (or about the request as a whole).
-pub struct Finding {
-    pub field: Option<String>,
-    pub explain: Box<dyn Explain + Send + Sync>,
-}
-
-impl Finding {
-    pub fn new(explain: impl Explain + Send + Sync + 'static, field: Option<&str>) -> Finding {
-        Finding {
-            field: field.map(str::to_owned),
-            explain: Box::new(explain),
-        }
-    }
-
-    fn to_api_error(&self, lang: Lang) -> ApiError {
-        ApiError::from_finding(&*self.explain, self.field.as_deref(), lang)
-    }
-}
-
-impl fmt::Debug for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Only the code and field: a finding's message may quote what the person typed.
-        f.debug_struct("Finding")
-            .field("code", &self.explain.code())
-            .field("field", &self.field)
-            .finish()
-    }
 }
 
 impl ApiFailure {
@@ -141,7 +112,7 @@ impl ApiFailure {
             None => self
                 .findings()
                 .iter()
-                .map(|f| f.to_api_error(lang))
+                .map(|f| ApiError::from_frozen(f, lang))
                 .collect(),
         };
         ApiErrors { errors }
@@ -296,7 +267,7 @@ fn is_json(response: &Response) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use klaim_core::Severity;
+    use klaim_core::{Explain, Severity};
 
     struct Taken;
 
@@ -333,7 +304,7 @@ mod tests {
         check(ApiFailure::AssetNotFound, 404, "asset.not_found");
         check(ApiFailure::MethodNotAllowed, 405, "api.method_not_allowed");
         check(
-            ApiFailure::Conflict(Finding::new(Taken, None)),
+            ApiFailure::Conflict(Finding::of(None, &Taken)),
             409,
             "claim.already_submitted",
         );
@@ -344,7 +315,7 @@ mod tests {
             "api.unsupported_media_type",
         );
         check(
-            ApiFailure::RuleBroken(vec![Finding::new(Taken, Some("claim_id"))]),
+            ApiFailure::RuleBroken(vec![Finding::of(Some("claim_id"), &Taken)]),
             422,
             "claim.already_submitted",
         );
@@ -383,7 +354,7 @@ mod tests {
 
     #[test]
     fn findings_keep_their_field_and_language() {
-        let failure = ApiFailure::RuleBroken(vec![Finding::new(Taken, Some("claim_id"))]);
+        let failure = ApiFailure::RuleBroken(vec![Finding::of(Some("claim_id"), &Taken)]);
         let error = &failure.to_errors(Lang::En).errors[0];
         assert_eq!(error.field.as_deref(), Some("claim_id"));
         assert_eq!(error.message, "Already submitted.");

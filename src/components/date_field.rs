@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::field_notes::{FieldNotes, described_by};
 use crate::i18n::use_i18n;
 
 /// A date as three numeric boxes (day, month, year): easier than a picker for a birth date on a
@@ -18,18 +19,6 @@ pub fn DateField(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let has_error = move || error.with(Option::is_some);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            if has_error() {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
     let part = move |part_id: String,
                      label: fn(&crate::i18n::Texts) -> &'static str,
                      value: RwSignal<String>,
@@ -57,17 +46,9 @@ pub fn DateField(
     };
     view! {
         <div class="field" class:field--error=has_error>
-            <fieldset role="group" aria-describedby=described_by>
+            <fieldset role="group" aria-describedby=described_by(id, error)>
                 <legend>{move || legend.get()}</legend>
-                <span class="hint" id=hint_id>
-                    {move || hint.get()}
-                </span>
-                <Show when=has_error>
-                    <span class="error-message" id=error_id.clone()>
-                        <span class="visually-hidden">{move || i18n.t().error_prefix} " "</span>
-                        {move || error.get()}
-                    </span>
-                </Show>
+                <FieldNotes id hint error />
                 <div class="date-input">
                     {part(id.to_owned(), |t| t.day, day, "input--w2", format!("{autocomplete}-day"), 2)}
                     {part(format!("{id}_month"), |t| t.month, month, "input--w2", format!("{autocomplete}-month"), 2)}

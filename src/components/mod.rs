@@ -2,6 +2,7 @@
 
 mod date_field;
 mod error_summary;
+mod field_notes;
 mod site_footer;
 mod site_header;
 mod text_field;

@@ -240,5 +240,8 @@ fn finding_debug_output_never_carries_the_message() {
     let finding = klaim_core::message::Finding::of(Some("nik"), &mismatch);
     let debug = format!("{finding:?}");
     assert!(debug.contains("nik.birth_date_differs"), "{debug}");
-    assert!(!debug.contains("1990") && !debug.contains("Maret"), "{debug}");
+    assert!(
+        !debug.contains("1990") && !debug.contains("Maret"),
+        "{debug}"
+    );
 }

@@ -99,6 +99,28 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Resizes the window so that the page's viewport is `width` CSS pixels wide.
+    pub async fn set_viewport_width(&self, width: u32) {
+        let inner: i64 = self.script("return window.innerWidth").await;
+        let outer: i64 = self.script("return window.outerWidth").await;
+        let chrome = u32::try_from(outer - inner).unwrap_or(0);
+        self.driver
+            .set_window_rect(0, 0, width + chrome, PHONE.1)
+            .await
+            .expect("resize");
+    }
+
+    /// How many CSS pixels the page sticks out sideways (0 when nothing scrolls horizontally).
+    pub async fn horizontal_overflow(&self) -> i64 {
+        self.script("return document.documentElement.scrollWidth - window.innerWidth")
+            .await
+    }
+
+    pub async fn script<T: serde::de::DeserializeOwned>(&self, js: &str) -> T {
+        let ret = self.driver.execute(js, Vec::new()).await.expect("script");
+        ret.convert().expect("script result type")
+    }
+
     pub async fn quit(mut self) {
         let _ = self.driver.clone().quit().await;
         let _ = self.chromedriver.kill();

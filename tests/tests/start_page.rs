@@ -250,3 +250,30 @@ async fn deep_links_reach_the_app() {
     s.browser.screenshot("not-found").await;
     s.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn fits_a_320_pixel_screen_with_errors_shown() {
+    let s = Session::start("narrow_screen").await;
+    s.browser.set_viewport_width(320).await;
+    let page = CheckPage::open(&s.browser).await;
+    let width: i64 = s.browser.script("return window.innerWidth").await;
+    assert!(width <= 330, "viewport is {width} px wide");
+    page.press_continue().await;
+    page.error_summary().await;
+    assert_eq!(
+        s.browser.horizontal_overflow().await,
+        0,
+        "nothing scrolls sideways at 320 px"
+    );
+    s.browser.screenshot("320px-errors").await;
+    page.fill(&VALID).await;
+    page.press_continue().await;
+    ResultPage::wait(&s.browser).await;
+    assert_eq!(
+        s.browser.horizontal_overflow().await,
+        0,
+        "the result fits at 320 px"
+    );
+    s.browser.screenshot("320px-result").await;
+    s.finish().await;
+}

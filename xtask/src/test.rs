@@ -20,87 +20,58 @@ pub fn all(root: &Path) -> anyhow::Result<()> {
 }
 
 fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> {
+    let core = root.join("crates/klaim-core");
+
     stage("format");
-    proc::run(cargo(root).args(["fmt", "--all", "--check"]))?;
-    proc::run(cargo(root).args(["fmt", "--check", "--manifest-path", FUZZ_MANIFEST]))?;
+    proc::run(&mut cargo(root, "fmt --all --check"))?;
+    proc::run(&mut cargo(
+        root,
+        "fmt --check --manifest-path crates/klaim-core/fuzz/Cargo.toml",
+    ))?;
 
     stage("clippy");
-    proc::run(cargo(root).args([
-        "clippy",
-        "--workspace",
-        "--exclude",
-        "klaim",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    proc::run(tools.command("cargo", root).args([
-        "clippy",
-        "--package",
-        "klaim",
-        "--target",
-        WASM_TARGET,
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    proc::run(&mut cargo(
+        root,
+        "clippy --workspace --exclude klaim --all-targets -- -D warnings",
+    ))?;
+    let wasm_clippy =
+        format!("clippy --package klaim --target {WASM_TARGET} --all-targets -- -D warnings");
+    proc::run(&mut tools.apply(cargo(root, &wasm_clippy)))?;
 
     stage("native tests");
-    tests(
-        "native tests",
-        total,
-        cargo(root).args([
-            "test",
-            "--workspace",
-            "--exclude",
-            "klaim",
-            "--exclude",
-            "klaim-e2e",
-        ]),
-    )?;
+    let native = "test --workspace --exclude klaim --exclude klaim-e2e";
+    tests("native tests", total, &mut cargo(root, native))?;
 
     stage("fuzz targets build");
     // cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the one stable toolchain accept them.
-    proc::run(
-        tools
-            .command("cargo", &root.join("crates/klaim-core"))
-            .args(["fuzz", "build", "--dev"])
-            .env("RUSTC_BOOTSTRAP", "1"),
-    )?;
+    let mut fuzz = tools.apply(cargo(&core, "fuzz build --dev"));
+    proc::run(fuzz.env("RUSTC_BOOTSTRAP", "1"))?;
 
     stage("app tests in headless Chromium (wasm-bindgen-test)");
     tools::ensure_chromium()?;
+    let wasm_tests = format!("test --package klaim --target {WASM_TARGET}");
     tests(
         "wasm tests",
         total,
-        tools
-            .command("cargo", root)
-            .args(["test", "--package", "klaim", "--target", WASM_TARGET]),
+        &mut tools.apply(cargo(root, &wasm_tests)),
     )?;
 
     stage("end-to-end tests: Chromium against klaim-server and the release app");
     let built = build::all(root, tools)?;
     let output = build::target_dir(root).join("e2e");
-    tests(
-        "end-to-end tests",
-        total,
-        cargo(root)
-            .args(["test", "--package", "klaim-e2e", "--", "--test-threads=1"])
-            .env("KLAIM_SERVER_BIN", &built.server)
-            .env("KLAIM_DIST_DIR", &built.dist)
-            .env("KLAIM_E2E_OUTPUT", &output),
-    )?;
+    let mut e2e = cargo(root, "test --package klaim-e2e -- --test-threads=1");
+    e2e.env("KLAIM_SERVER_BIN", &built.server)
+        .env("KLAIM_DIST_DIR", &built.dist)
+        .env("KLAIM_E2E_OUTPUT", &output);
+    tests("end-to-end tests", total, &mut e2e)?;
     println!("screenshots: {}", output.display());
     Ok(())
 }
 
-const FUZZ_MANIFEST: &str = "crates/klaim-core/fuzz/Cargo.toml";
-
-fn cargo(root: &Path) -> Command {
+/// `cargo` with space-separated arguments, run in `dir`.
+fn cargo(dir: &Path, args: &str) -> Command {
     let mut cmd = Command::new("cargo");
-    cmd.current_dir(root);
+    cmd.current_dir(dir).args(args.split_whitespace());
     cmd
 }
 

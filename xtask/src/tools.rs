@@ -29,10 +29,15 @@ pub struct Tools {
 
 impl Tools {
     /// A command that finds the pinned tools before anything else on PATH.
-    pub fn command(&self, program: &str, root: &Path) -> Command {
+    pub fn command(&self, program: &str, dir: &Path) -> Command {
         let mut cmd = Command::new(program);
-        cmd.current_dir(root)
-            .env("PATH", &self.path)
+        cmd.current_dir(dir);
+        self.apply(cmd)
+    }
+
+    /// Gives a command the PATH with the pinned tools first, and what those tools read.
+    pub fn apply(&self, mut cmd: Command) -> Command {
+        cmd.env("PATH", &self.path)
             .env("TRUNK_SKIP_VERSION_CHECK", "true")
             .env("CHROMEDRIVER", CHROMEDRIVER);
         cmd

@@ -37,7 +37,7 @@ pub enum ApiFailure {
     MethodNotAllowed,
     /// The request clashes with the current state; the finding says how.
     #[error("conflict: {0:?}")]
-    Conflict(Finding),
+    Conflict(Box<Finding>),
     #[error("request body too large")]
     TooLarge,
     #[error("unsupported media type")]
@@ -120,7 +120,7 @@ impl ApiFailure {
 
     fn findings(&self) -> &[Finding] {
         match self {
-            ApiFailure::Conflict(finding) => std::slice::from_ref(finding),
+            ApiFailure::Conflict(finding) => std::slice::from_ref(&**finding),
             ApiFailure::RuleBroken(findings) => findings,
             _ => &[],
         }
@@ -304,7 +304,7 @@ mod tests {
         check(ApiFailure::AssetNotFound, 404, "asset.not_found");
         check(ApiFailure::MethodNotAllowed, 405, "api.method_not_allowed");
         check(
-            ApiFailure::Conflict(Finding::of(None, &Taken)),
+            ApiFailure::Conflict(Box::new(Finding::of(None, &Taken))),
             409,
             "claim.already_submitted",
         );

@@ -112,7 +112,7 @@ impl Browser {
 
     /// How many CSS pixels the page sticks out sideways (0 when nothing scrolls horizontally).
     pub async fn horizontal_overflow(&self) -> i64 {
-        self.script("return document.documentElement.scrollWidth - window.innerWidth")
+        self.script("const d = document.documentElement; return d.scrollWidth - d.clientWidth")
             .await
     }
 

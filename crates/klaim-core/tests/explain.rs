@@ -65,6 +65,20 @@ fn all_findings() -> Vec<Box<dyn Explain>> {
         declared: Sex::Female,
         nik_day_digits: 12,
     }));
+    all.extend(every![OneTimeCodeError;
+        OneTimeCodeError::Empty => OneTimeCodeError::Empty,
+        OneTimeCodeError::NotDigits => OneTimeCodeError::NotDigits,
+        OneTimeCodeError::Length { .. } => OneTimeCodeError::Length { typed: 5 },
+    ]);
+    all.extend(every![PasswordError;
+        PasswordError::Empty => PasswordError::Empty,
+        PasswordError::TooShort { .. } => PasswordError::TooShort { typed: 6 },
+        PasswordError::TooLong => PasswordError::TooLong,
+        PasswordError::Common => PasswordError::Common,
+        PasswordError::ContainsNik => PasswordError::ContainsNik,
+        PasswordError::ContainsBirthDate => PasswordError::ContainsBirthDate,
+        PasswordError::ContainsName => PasswordError::ContainsName,
+    ]);
     all.extend(every![KpjError;
         KpjError::Empty => KpjError::Empty,
         KpjError::NotDigits => KpjError::NotDigits,

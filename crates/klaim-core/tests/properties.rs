@@ -57,6 +57,12 @@ proptest! {
         let _ = Npwp::parse(&s);
         let _ = PhoneNumber::parse(&s);
         let _ = Email::parse(&s);
+        let nik = Nik::parse("3273015203900007").unwrap();
+        let name = PersonName::parse("Siti Rahayu").unwrap();
+        let personal = PersonalData { nik: Some(&nik), birth_date: Date::new(1990, 3, 12), name: Some(&name) };
+        let _ = Password::parse(&s, personal);
+        let _ = OneTimeCode::parse(&s);
+        let _ = password::checklist(&s, personal);
         let _ = PersonName::parse(&s).map(|n| (n.normalized(), n.masked()));
         let _ = Rupiah::parse(&s);
         let _ = Date::parse_iso(&s);

@@ -203,7 +203,6 @@ pub fn ensure_chromium() -> anyhow::Result<()> {
             .args([
                 "install",
                 "-y",
-                "--no-install-recommends",
                 "chromium",
                 "chromium-driver",
             ])

@@ -200,12 +200,7 @@ pub fn ensure_chromium() -> anyhow::Result<()> {
     proc::run(Command::new("apt-get").arg("update"))?;
     proc::run(
         Command::new("apt-get")
-            .args([
-                "install",
-                "-y",
-                "chromium",
-                "chromium-driver",
-            ])
+            .args(["install", "-y", "chromium", "chromium-driver"])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

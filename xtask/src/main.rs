@@ -2,6 +2,7 @@
 
 mod bench;
 mod build;
+mod postgres;
 mod proc;
 mod test;
 mod tools;
@@ -45,6 +46,18 @@ fn main() -> ExitCode {
 fn run(root: &Path, extra: &[String]) -> anyhow::Result<()> {
     let tools = tools::bootstrap(root)?;
     let built = build::all(root, &tools)?;
+    // First start: load the demo population into an empty registry, then show who to try.
+    let registry = |args: &[&str]| {
+        let mut cmd = std::process::Command::new(&built.server);
+        cmd.current_dir(root)
+            .arg("registry")
+            .args(args)
+            .args(["--data-dir", "var"])
+            .args(storage_flags(extra));
+        cmd
+    };
+    proc::run(&mut registry(&["generate", "--if-empty", "--count", "200"]))?;
+    proc::run(&mut registry(&["demo"]))?;
     println!("\nKlaim: open http://127.0.0.1:8080 in a browser (Ctrl-C stops the server).\n");
     let mut cmd = std::process::Command::new(&built.server);
     cmd.current_dir(root)
@@ -59,6 +72,21 @@ fn run(root: &Path, extra: &[String]) -> anyhow::Result<()> {
         .arg(&built.dist)
         .args(extra);
     proc::run(&mut cmd)
+}
+
+/// The database flags among the extra arguments, so the registry commands use the server's database.
+fn storage_flags(extra: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut args = extra.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--database-url" {
+            out.push(arg.clone());
+            out.extend(args.next().cloned());
+        } else if arg.starts_with("--database-url=") {
+            out.push(arg.clone());
+        }
+    }
+    out
 }
 
 fn project_root() -> PathBuf {

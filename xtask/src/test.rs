@@ -6,9 +6,9 @@ use std::process::Command;
 
 use anyhow::bail;
 
-use crate::build;
 use crate::proc::{self, Counts};
 use crate::tools::{self, Tools, WASM_TARGET};
+use crate::{build, postgres};
 
 pub fn all(root: &Path) -> anyhow::Result<()> {
     let tools = tools::bootstrap(root)?;
@@ -40,7 +40,19 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
 
     stage("native tests");
     let native = "test --workspace --exclude klaim --exclude klaim-e2e";
-    tests("native tests", total, &mut cargo(root, native))?;
+    // On SQLite: the PostgreSQL stage below covers the other database.
+    let mut native = cargo(root, native);
+    native.env_remove(POSTGRES_ENV).env_remove("DATABASE_URL");
+    tests("native tests", total, &mut native)?;
+
+    stage("PostgreSQL integration");
+    let cluster = postgres::start()?;
+    let mut on_postgres = cargo(root, "test --package klaim-server");
+    on_postgres
+        .env(POSTGRES_ENV, &cluster.url)
+        .env_remove("DATABASE_URL");
+    tests("PostgreSQL integration", total, &mut on_postgres)?;
+    drop(cluster);
 
     stage("fuzz targets build");
     // cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the one stable toolchain accept them.
@@ -67,6 +79,9 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
     println!("screenshots: {}", output.display());
     Ok(())
 }
+
+/// klaim-server's test suites run on PostgreSQL when this names a server they may create databases on.
+const POSTGRES_ENV: &str = "KLAIM_TEST_POSTGRES_URL";
 
 /// `cargo` with space-separated arguments, run in `dir`.
 fn cargo(dir: &Path, args: &str) -> Command {

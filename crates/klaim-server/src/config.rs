@@ -1,11 +1,13 @@
-//! The command line: `klaim-server [serve] [--listen …] [--data-dir …] [--dist …]`.
+//! The command line: `klaim-server [serve] [--listen …] [--data-dir …] [--dist …]` and
+//! `klaim-server registry import|generate|demo`.
 //!
 //! Every flag also reads an environment variable, so containers configure the server without
-//! arguments. New commands (e.g. `registry import`) become new [`Command`] variants; settings
-//! they share with `serve`, such as the data directory, live in their own flattened structs.
+//! arguments. Settings several commands share, such as storage, live in flattened structs.
 
+use std::fmt;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -35,6 +37,19 @@ impl Cli {
 pub enum Command {
     /// Serve the API and the built app (the default).
     Serve(ServeArgs),
+    /// The participant registry: the stand-in for BPJS Ketenagakerjaan's member data.
+    #[command(subcommand)]
+    Registry(RegistryCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RegistryCommand {
+    /// Add the participants of a CSV file (docs/registry-csv.md): every row checked, all or nothing.
+    Import(ImportArgs),
+    /// Make a deterministic synthetic population (with the demo personas); load it or write CSV.
+    Generate(GenerateArgs),
+    /// Print the demo participants found in the registry and what each one can try.
+    Demo(DemoArgs),
 }
 
 #[derive(Clone, Debug, Args)]
@@ -49,12 +64,190 @@ pub struct ServeArgs {
     pub storage: StorageArgs,
 }
 
+#[derive(Clone, Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV file to import.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub storage: StorageArgs,
+}
+
+#[derive(Clone, Debug, Args)]
+pub struct GenerateArgs {
+    /// How many participants in total, the demo personas included.
+    #[arg(long, default_value_t = 200)]
+    pub count: u32,
+    /// Seed of the generator: the same seed and date give the same population.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The date the population is made for (YYYY-MM-DD); default: today.
+    #[arg(long)]
+    pub today: Option<String>,
+    /// Write the CSV that `registry import` reads to this file instead of loading the database.
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
+    /// Load only when the registry is still empty (for `cargo xtask run`'s first start).
+    #[arg(long, conflicts_with = "csv")]
+    pub if_empty: bool,
+    #[command(flatten)]
+    pub storage: StorageArgs,
+}
+
+#[derive(Clone, Debug, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub storage: StorageArgs,
+}
+
 /// Where the server keeps its data; shared by every command that touches storage.
 #[derive(Clone, Debug, Args)]
 pub struct StorageArgs {
     /// Directory for the server's data (created if missing).
     #[arg(long, env = "KLAIM_DATA_DIR", default_value = "./var")]
     pub data_dir: PathBuf,
+    /// `sqlite://FILE` or `postgres://USER:PASSWORD@HOST/DB`; default: the SQLite file
+    /// `<data-dir>/klaim.db`, created if missing.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<DatabaseUrl>,
+    /// Directory for uploaded documents (created if missing); default `<data-dir>/documents`.
+    #[arg(long, env = "KLAIM_DOCUMENTS")]
+    pub documents: Option<PathBuf>,
+}
+
+impl StorageArgs {
+    /// Absolute locations with the defaults filled in. Creates nothing.
+    pub fn resolve(&self) -> Storage {
+        let data_dir =
+            std::path::absolute(&self.data_dir).unwrap_or_else(|_| self.data_dir.clone());
+        let database_url = self
+            .database_url
+            .clone()
+            .unwrap_or_else(|| DatabaseUrl::sqlite_file(&data_dir.join("klaim.db")));
+        let documents = match &self.documents {
+            Some(dir) => std::path::absolute(dir).unwrap_or_else(|_| dir.clone()),
+            None => data_dir.join("documents"),
+        };
+        Storage {
+            data_dir,
+            database_url,
+            documents,
+        }
+    }
+}
+
+/// Storage settings with the defaults applied.
+#[derive(Clone, Debug)]
+pub struct Storage {
+    pub data_dir: PathBuf,
+    pub database_url: DatabaseUrl,
+    pub documents: PathBuf,
+}
+
+impl Storage {
+    /// Creates the data and documents directories (and the SQLite file's directory).
+    pub fn create_dirs(&self) -> Result<(), CreateDirError> {
+        let sqlite = self.database_url.sqlite_path();
+        let mut dirs = vec![self.data_dir.as_path(), self.documents.as_path()];
+        dirs.extend(sqlite.as_deref().and_then(Path::parent));
+        for dir in dirs.into_iter().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| CreateDirError {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot create the directory {}: {source}", .path.display())]
+pub struct CreateDirError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+/// A database URL. Its `Debug` and `Display` hide the user name and password, so it can be logged.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    /// `sqlite://` + the path (characters URLs give a meaning to are percent-encoded) + `?mode=rwc`
+    /// (create the file when missing).
+    pub fn sqlite_file(path: &Path) -> DatabaseUrl {
+        const RESERVED: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+            .add(b' ')
+            .add(b'%')
+            .add(b'?')
+            .add(b'#');
+        let path = path.to_string_lossy();
+        let encoded = percent_encoding::utf8_percent_encode(&path, RESERVED);
+        DatabaseUrl(format!("sqlite://{encoded}?mode=rwc"))
+    }
+
+    /// The URL itself, with any password in it: for connecting only, never for logs.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.0.starts_with("sqlite:")
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.0.starts_with("postgres://") || self.0.starts_with("postgresql://")
+    }
+
+    /// The file of an SQLite URL (`None` for in-memory databases and other backends).
+    pub fn sqlite_path(&self) -> Option<PathBuf> {
+        let rest = self.0.strip_prefix("sqlite:")?;
+        let rest = rest.strip_prefix("//").unwrap_or(rest);
+        let path = rest.split('?').next().unwrap_or_default();
+        if path.is_empty() || path == ":memory:" {
+            return None;
+        }
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        Some(PathBuf::from(decoded.into_owned()))
+    }
+}
+
+impl FromStr for DatabaseUrl {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<DatabaseUrl, String> {
+        let mut url = DatabaseUrl(s.trim().to_owned());
+        // An SQLite file is created when missing unless the URL says otherwise (`mode=ro`, `rw`).
+        if url.sqlite_path().is_some() && !url.0.contains("mode=") {
+            url.0.push(if url.0.contains('?') { '&' } else { '?' });
+            url.0.push_str("mode=rwc");
+        }
+        if url.is_sqlite() || url.is_postgres() {
+            Ok(url)
+        } else {
+            Err("expected sqlite://FILE or postgres://USER:PASSWORD@HOST/DATABASE".into())
+        }
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    /// Scheme, host and path; the user and password (before the last `@`) are left out.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.split_once("://") {
+            Some((scheme, rest)) => {
+                let authority_end = rest.find('/').unwrap_or(rest.len());
+                let (authority, tail) = rest.split_at(authority_end);
+                let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+                let tail = tail.split('?').next().unwrap_or_default();
+                write!(f, "{scheme}://{host}{tail}")
+            }
+            None => f.write_str(self.0.split('?').next().unwrap_or_default()),
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({self})")
+    }
 }
 
 #[cfg(test)]
@@ -82,11 +275,87 @@ mod tests {
                 "v",
             ][..],
         ] {
-            let Command::Serve(serve) = parse(args);
+            let Command::Serve(serve) = parse(args) else {
+                panic!("not serve: {args:?}");
+            };
             assert_eq!(serve.listen.port(), 0, "{args:?}");
             assert_eq!(serve.dist, PathBuf::from("d"), "{args:?}");
             assert_eq!(serve.storage.data_dir, PathBuf::from("v"), "{args:?}");
         }
+    }
+
+    #[test]
+    fn storage_defaults_live_in_the_data_dir() {
+        let Command::Serve(serve) = parse(&["--data-dir", "/srv/klaim"]) else {
+            panic!("not serve");
+        };
+        let storage = serve.storage.resolve();
+        assert_eq!(storage.documents, PathBuf::from("/srv/klaim/documents"));
+        assert_eq!(
+            storage.database_url.expose(),
+            "sqlite:///srv/klaim/klaim.db?mode=rwc"
+        );
+        assert_eq!(
+            storage.database_url.sqlite_path(),
+            Some(PathBuf::from("/srv/klaim/klaim.db"))
+        );
+    }
+
+    #[test]
+    fn storage_flags_override_the_defaults() {
+        let Command::Registry(RegistryCommand::Import(import)) = parse(&[
+            "registry",
+            "import",
+            "people.csv",
+            "--database-url",
+            "postgres://klaim:secret@db.internal:5432/klaim",
+            "--documents",
+            "/mnt/docs",
+        ]) else {
+            panic!("not registry import");
+        };
+        assert_eq!(import.file, PathBuf::from("people.csv"));
+        let storage = import.storage.resolve();
+        assert!(storage.database_url.is_postgres());
+        assert_eq!(storage.documents, PathBuf::from("/mnt/docs"));
+        assert_eq!(storage.database_url.sqlite_path(), None);
+    }
+
+    #[test]
+    fn database_urls_print_without_credentials() {
+        let url: DatabaseUrl = "postgres://klaim:s3cr@t@db:5432/klaim?sslmode=require"
+            .parse()
+            .unwrap();
+        assert_eq!(url.to_string(), "postgres://db:5432/klaim");
+        assert!(!format!("{url:?}").contains("s3cr"));
+        assert!("mysql://x".parse::<DatabaseUrl>().is_err());
+        let file: DatabaseUrl = "sqlite://data/k.db".parse().unwrap();
+        assert_eq!(file.expose(), "sqlite://data/k.db?mode=rwc");
+        let read_only: DatabaseUrl = "sqlite://k.db?mode=ro".parse().unwrap();
+        assert_eq!(read_only.expose(), "sqlite://k.db?mode=ro");
+        let odd = DatabaseUrl::sqlite_file(Path::new("/tmp/a b?#%/k.db"));
+        assert_eq!(odd.sqlite_path(), Some(PathBuf::from("/tmp/a b?#%/k.db")));
+    }
+
+    #[test]
+    fn generate_takes_its_options() {
+        let Command::Registry(RegistryCommand::Generate(generate)) = parse(&[
+            "registry",
+            "generate",
+            "--count",
+            "50",
+            "--seed",
+            "7",
+            "--today",
+            "2026-11-24",
+            "--csv",
+            "out.csv",
+        ]) else {
+            panic!("not registry generate");
+        };
+        assert_eq!((generate.count, generate.seed), (50, 7));
+        assert_eq!(generate.today.as_deref(), Some("2026-11-24"));
+        assert_eq!(generate.csv, Some(PathBuf::from("out.csv")));
     }
 
     #[test]

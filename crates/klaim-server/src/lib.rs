@@ -6,10 +6,13 @@
 
 pub mod api;
 pub mod app;
+pub mod clock;
 pub mod config;
+pub mod db;
 pub mod error;
 mod header_list;
 pub mod lang;
+pub mod registry;
 pub mod security;
 pub mod serve;
 pub mod static_files;
@@ -23,12 +26,15 @@ pub use config::{Cli, Command};
 pub enum RunError {
     #[error(transparent)]
     Serve(#[from] serve::ServeError),
+    #[error(transparent)]
+    Registry(#[from] registry::command::CommandError),
 }
 
 /// Runs one command of the binary to completion.
 pub async fn run(command: Command) -> Result<(), RunError> {
     match command {
         Command::Serve(args) => serve::serve(args).await?,
+        Command::Registry(command) => registry::command::run(command).await?,
     }
     Ok(())
 }

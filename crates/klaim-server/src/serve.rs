@@ -3,14 +3,15 @@
 
 use std::io::Write;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 use crate::app::{AppState, router};
-use crate::config::ServeArgs;
+use crate::config::{CreateDirError, ServeArgs};
+use crate::db::{Db, DbError};
 use crate::static_files::{Dist, DistMissing};
 
 /// How long requests in flight may take to finish once a stop signal arrived.
@@ -20,11 +21,10 @@ pub const GRACE: Duration = Duration::from_secs(10);
 pub enum ServeError {
     #[error(transparent)]
     DistMissing(#[from] DistMissing),
-    #[error("cannot create the data directory {}: {source}", .path.display())]
-    DataDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    DataDir(#[from] CreateDirError),
+    #[error(transparent)]
+    Db(#[from] DbError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -38,12 +38,18 @@ pub enum ServeError {
 
 pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     let dist = Dist::open(&args.dist)?;
-    let data_dir = std::path::absolute(&args.storage.data_dir).unwrap_or(args.storage.data_dir);
-    std::fs::create_dir_all(&data_dir).map_err(|source| ServeError::DataDir {
-        path: data_dir.clone(),
-        source,
-    })?;
-    let data_dir: &Path = &data_dir;
+    let storage = args.storage.resolve();
+    storage.create_dirs()?;
+    // Connected and migrated before the address is announced: a server that says it is
+    // listening can serve every request.
+    let db = Db::open(&storage.database_url).await?;
+    tracing::info!(
+        database = %storage.database_url,
+        backend = db.backend().name(),
+        documents = %storage.documents.display(),
+        "storage ready"
+    );
+    let data_dir: &Path = &storage.data_dir;
     let state = AppState {
         dist: dist.clone(),
         data_dir: data_dir.into(),
@@ -69,13 +75,17 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     });
     let mut server = std::pin::pin!(server.into_future());
     tokio::select! {
-        result = &mut server => return Ok(result?),
+        result = &mut server => {
+            db.close().await;
+            return Ok(result?);
+        }
         _ = stopping => {}
     }
     match tokio::time::timeout(GRACE, server).await {
         Ok(result) => result?,
         Err(_) => tracing::warn!("requests still running after {GRACE:?}; stopping anyway"),
     }
+    db.close().await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -28,6 +28,9 @@ impl Server {
             .arg("--data-dir")
             .arg(tmp.path().join("var"))
             .env("RUST_LOG", "info")
+            // The default SQLite file in the data directory, whatever the caller's environment says.
+            .env_remove("DATABASE_URL")
+            .env_remove("KLAIM_DOCUMENTS")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -1,0 +1,317 @@
+//! What the registry knows about a participant, as validated values: every identifier is a
+//! klaim-core type, so a [`Person`] that exists passed the same checks the app runs.
+
+use std::fmt;
+
+use klaim_core::{BankAccount, Date, Email, Kpj, Nik, PersonName, PhoneNumber, Rupiah, Sex};
+
+/// One participant with everything recorded about them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub nik: Nik,
+    pub name: PersonName,
+    pub birth_date: Date,
+    pub sex: Sex,
+    pub nationality: Nationality,
+    pub deceased_on: Option<Date>,
+    pub phone: Option<PhoneNumber>,
+    pub email: Option<Email>,
+    /// Enrolled in JKN (BPJS Kesehatan): a condition of JKP.
+    pub jkn_enrolled: bool,
+    /// The first is the primary KPJ, into which balances are merged.
+    pub kpjs: Vec<KpjRecord>,
+    pub bank_accounts: Vec<BankAccountRecord>,
+    pub family: Vec<FamilyMember>,
+}
+
+impl Person {
+    pub fn primary_kpj(&self) -> Option<&Kpj> {
+        self.kpjs.first().map(|k| &k.kpj)
+    }
+
+    /// All JHT balances together (what a merge of the KPJs would give).
+    pub fn jht_total(&self) -> Rupiah {
+        self.kpjs.iter().fold(Rupiah::ZERO, |sum, k| {
+            sum.checked_add(k.jht_balance).unwrap_or(sum)
+        })
+    }
+
+    pub fn employments(&self) -> impl Iterator<Item = &Employment> {
+        self.kpjs.iter().flat_map(|k| k.employments.iter())
+    }
+}
+
+/// A membership number with what was paid under it (one KPJ per employer).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KpjRecord {
+    pub kpj: Kpj,
+    pub jht_balance: Rupiah,
+    pub jht_balance_on: Date,
+    pub employments: Vec<Employment>,
+    /// Reported monthly wages, by month.
+    pub wages: Vec<(Month, Rupiah)>,
+    /// Months with a JP (pension) contribution, ascending.
+    pub jp_months: Vec<Month>,
+    /// Months with a JKP (job-loss) contribution, ascending.
+    pub jkp_months: Vec<Month>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Employment {
+    pub employer: String,
+    pub started_on: Date,
+    /// `None` while still employed.
+    pub ended_on: Option<Date>,
+    pub end_reason: EndReason,
+    pub membership: Membership,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BankAccountRecord {
+    pub account: BankAccount,
+    /// What the bank's account-name inquiry would answer.
+    pub holder: PersonName,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FamilyMember {
+    pub relation: Relation,
+    pub name: PersonName,
+    pub nik: Option<Nik>,
+    pub birth_date: Date,
+}
+
+/// A fixed set of words, read from CSV and stored as text.
+pub trait Choice: Sized + Copy + PartialEq + 'static {
+    /// Every value with its word, in the order the documentation lists them.
+    const ALL: &'static [(Self, &'static str)];
+
+    fn word(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(v, _)| *v == self)
+            .map(|(_, w)| *w)
+            .unwrap_or_default()
+    }
+
+    /// Case-insensitive; surrounding spaces ignored.
+    fn from_word(word: &str) -> Option<Self> {
+        let word = word.trim();
+        Self::ALL
+            .iter()
+            .find(|(_, w)| w.eq_ignore_ascii_case(word))
+            .map(|(v, _)| *v)
+    }
+
+    /// "a, b, c" for messages.
+    fn words() -> String {
+        let words: Vec<&str> = Self::ALL.iter().map(|(_, w)| *w).collect();
+        words.join(", ")
+    }
+}
+
+/// Citizenship: JKP is for Indonesian citizens only; leaving Indonesia (JHT) for foreigners only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Nationality {
+    /// Warga Negara Indonesia.
+    Wni,
+    /// Warga Negara Asing (with a KITAS/KITAP and so a NIK).
+    Wna,
+}
+
+impl Choice for Nationality {
+    const ALL: &'static [(Self, &'static str)] =
+        &[(Nationality::Wni, "WNI"), (Nationality::Wna, "WNA")];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EndReason {
+    StillActive,
+    Resigned,
+    /// PHK (pemutusan hubungan kerja).
+    Dismissed,
+    /// A fixed-term contract (PKWT) that ran to its end.
+    ContractEnded,
+    Retired,
+    Died,
+}
+
+impl Choice for EndReason {
+    const ALL: &'static [(Self, &'static str)] = &[
+        (EndReason::StillActive, "still_active"),
+        (EndReason::Resigned, "resigned"),
+        (EndReason::Dismissed, "dismissed"),
+        (EndReason::ContractEnded, "contract_ended"),
+        (EndReason::Retired, "retired"),
+        (EndReason::Died, "died"),
+    ];
+}
+
+/// Whether the employer has deactivated the membership (claims need it non-active).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Membership {
+    Active,
+    NonActive,
+}
+
+impl Choice for Membership {
+    const ALL: &'static [(Self, &'static str)] = &[
+        (Membership::Active, "active"),
+        (Membership::NonActive, "non_active"),
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Relation {
+    Spouse,
+    Child,
+    Parent,
+    Sibling,
+    Grandparent,
+    Grandchild,
+    ParentInLaw,
+}
+
+impl Choice for Relation {
+    const ALL: &'static [(Self, &'static str)] = &[
+        (Relation::Spouse, "spouse"),
+        (Relation::Child, "child"),
+        (Relation::Parent, "parent"),
+        (Relation::Sibling, "sibling"),
+        (Relation::Grandparent, "grandparent"),
+        (Relation::Grandchild, "grandchild"),
+        (Relation::ParentInLaw, "parent_in_law"),
+    ];
+}
+
+/// Yes/no columns (`jkn`).
+impl Choice for bool {
+    const ALL: &'static [(Self, &'static str)] = &[(true, "yes"), (false, "no")];
+}
+
+impl Choice for Sex {
+    const ALL: &'static [(Self, &'static str)] = &[(Sex::Male, "male"), (Sex::Female, "female")];
+}
+
+/// A calendar month, `YYYY-MM`; orders chronologically.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    year: u16,
+    month: u8,
+}
+
+impl Month {
+    pub fn new(year: u16, month: u8) -> Option<Month> {
+        let ok = (1..=12).contains(&month)
+            && (klaim_core::date::MIN_YEAR..=klaim_core::date::MAX_YEAR).contains(&year);
+        ok.then_some(Month { year, month })
+    }
+
+    pub fn of(date: Date) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// Reads `YYYY-MM`.
+    pub fn parse(input: &str) -> Option<Month> {
+        let s = input.trim().as_bytes();
+        let shape = s.len() == 7
+            && s[4] == b'-'
+            && s.iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || b.is_ascii_digit());
+        if !shape {
+            return None;
+        }
+        let num =
+            |r: std::ops::Range<usize>| s[r].iter().fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
+        Month::new(num(0..4), u8::try_from(num(5..7)).ok()?)
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The first day of the month.
+    pub fn first_day(self) -> Date {
+        Date::new(self.year, self.month, 1).unwrap_or(Date::MIN)
+    }
+
+    /// The following month (saturates at 9999-12).
+    pub fn next(self) -> Month {
+        match self.month {
+            12 => Month::new(self.year + 1, 1).unwrap_or(self),
+            m => Month {
+                year: self.year,
+                month: m + 1,
+            },
+        }
+    }
+
+    /// Months from `self` to `last`, both included (empty when `last` is earlier).
+    pub fn through(self, last: Month) -> impl Iterator<Item = Month> {
+        let mut next = Some(self).filter(|m| *m <= last);
+        std::iter::from_fn(move || {
+            let current = next?;
+            next = Some(current.next()).filter(|m| *m <= last && *m != current);
+            Some(current)
+        })
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl fmt::Debug for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Month({self})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_read_print_and_count() {
+        let m = Month::parse("2024-11").unwrap();
+        assert_eq!(m.to_string(), "2024-11");
+        for bad in ["2024-13", "2024-00", "24-11", "2024/11", "2024-1", ""] {
+            assert_eq!(Month::parse(bad), None, "{bad}");
+        }
+        let through: Vec<String> = m
+            .through(Month::parse("2025-02").unwrap())
+            .map(|m| m.to_string())
+            .collect();
+        assert_eq!(through, ["2024-11", "2024-12", "2025-01", "2025-02"]);
+        assert_eq!(m.through(Month::parse("2024-10").unwrap()).count(), 0);
+        assert_eq!(
+            Month::parse("9999-12")
+                .unwrap()
+                .through(Month::parse("9999-12").unwrap())
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn choices_read_their_words_in_any_case() {
+        assert_eq!(Nationality::from_word(" wna "), Some(Nationality::Wna));
+        assert_eq!(EndReason::from_word("PHK"), None);
+        assert_eq!(EndReason::Dismissed.word(), "dismissed");
+        assert_eq!(Sex::words(), "male, female");
+        assert_eq!(
+            Relation::from_word("parent_in_law"),
+            Some(Relation::ParentInLaw)
+        );
+    }
+}

@@ -7,7 +7,6 @@ use std::process::{Child, Command, Stdio};
 pub struct Server {
     pub url: String,
     child: Child,
-    data_dir: PathBuf,
 }
 
 impl Server {
@@ -42,15 +41,7 @@ impl Server {
         };
         // Keep draining stdout so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        Server {
-            url,
-            child,
-            data_dir,
-        }
-    }
-
-    pub fn data_dir(&self) -> &PathBuf {
-        &self.data_dir
+        Server { url, child }
     }
 }
 

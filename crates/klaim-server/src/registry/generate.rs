@@ -66,11 +66,7 @@ fn random_person(rng: &mut Rng, today: Date, used: &mut Used) -> Person {
         rng.between(1, 20)
     };
     let place = Place(province, small(regency), small(rng.between(1, 25)));
-    let sex = if rng.chance(50) {
-        Sex::Male
-    } else {
-        Sex::Female
-    };
+    let sex = any_sex(rng);
     let birth = days_before(today, rng.between(19 * 365, 62 * 365));
     let nik = unique_nik(rng, place, birth, sex, today, used);
     let name = person_name(rng, tradition, sex);
@@ -117,11 +113,7 @@ fn random_person(rng: &mut Rng, today: Date, used: &mut Used) -> Person {
         for _ in 0..rng.between(0, 3) {
             let born = birth.add_months(12 * rng.between(22, 40) as u32);
             if let Some(born) = born.filter(|d| *d < days_before(today, 365)) {
-                let sex = if rng.chance(50) {
-                    Sex::Male
-                } else {
-                    Sex::Female
-                };
+                let sex = any_sex(rng);
                 family.push(relative(
                     rng,
                     tradition,
@@ -138,11 +130,7 @@ fn random_person(rng: &mut Rng, today: Date, used: &mut Used) -> Person {
     if deceased_on.is_some() && family.is_empty() {
         // Someone must be able to claim for the deceased: a parent.
         let born = days_before(birth, rng.between(20 * 365, 35 * 365));
-        let sex = if rng.chance(50) {
-            Sex::Male
-        } else {
-            Sex::Female
-        };
+        let sex = any_sex(rng);
         family.push(relative(
             rng,
             tradition,
@@ -378,4 +366,13 @@ fn days_before(date: Date, days: i64) -> Date {
 
 fn small(n: i64) -> u8 {
     u8::try_from(n).unwrap_or(1)
+}
+
+/// Men and women equally often.
+fn any_sex(rng: &mut Rng) -> Sex {
+    if rng.chance(50) {
+        Sex::Male
+    } else {
+        Sex::Female
+    }
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod account;
+
 use crate::{Explain, Finding, Lang};
 
 /// The one error shape of the API: `{ "errors": [ { "code", "field", "message" } ] }`.

@@ -3,6 +3,7 @@
 //! Invariants: no I/O, no async, no clock reads (today's date is always a parameter), few and small
 //! dependencies. A value of an identifier type exists only if it is valid (parse, don't validate).
 
+pub mod account;
 pub mod api;
 pub mod bank;
 pub mod birth_date;
@@ -22,6 +23,7 @@ pub mod rupiah;
 pub mod sex;
 mod text;
 
+pub use account::AccountProblem;
 pub use bank::{Bank, BankAccount, BankAccountError, BankAccountWarning};
 pub use birth_date::{BirthDate, BirthDateError};
 pub use date::{Date, DateError, Weekday};

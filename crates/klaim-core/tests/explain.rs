@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use klaim_core::forms::account::LoginFormError;
 use klaim_core::*;
 
 /// One instance per variant. The exhaustive `match` makes adding a variant without an example
@@ -65,6 +66,25 @@ fn all_findings() -> Vec<Box<dyn Explain>> {
         declared: Sex::Female,
         nik_day_digits: 12,
     }));
+    all.extend(every![LoginFormError;
+        LoginFormError::LoginEmpty => LoginFormError::LoginEmpty,
+        LoginFormError::PasswordEmpty => LoginFormError::PasswordEmpty,
+        LoginFormError::PasswordTooLong => LoginFormError::PasswordTooLong,
+    ]);
+    all.extend(every![AccountProblem;
+        AccountProblem::NameDiffers => AccountProblem::NameDiffers,
+        AccountProblem::NotInRegistry => AccountProblem::NotInRegistry,
+        AccountProblem::AlreadyRegistered => AccountProblem::AlreadyRegistered,
+        AccountProblem::NoContact => AccountProblem::NoContact,
+        AccountProblem::ChannelUnavailable => AccountProblem::ChannelUnavailable,
+        AccountProblem::Expired => AccountProblem::Expired,
+        AccountProblem::NoCodeSent => AccountProblem::NoCodeSent,
+        AccountProblem::CodeWrong { .. } => AccountProblem::CodeWrong { tries_left: 3 },
+        AccountProblem::CodeExpired => AccountProblem::CodeExpired,
+        AccountProblem::CodeTriesUsed => AccountProblem::CodeTriesUsed,
+        AccountProblem::LoginFailed => AccountProblem::LoginFailed,
+        AccountProblem::TooManyAttempts { .. } => AccountProblem::TooManyAttempts { minutes: 15 },
+    ]);
     all.extend(every![OneTimeCodeError;
         OneTimeCodeError::Empty => OneTimeCodeError::Empty,
         OneTimeCodeError::NotDigits => OneTimeCodeError::NotDigits,

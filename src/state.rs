@@ -1,5 +1,8 @@
-//! State that outlives one page: what the person typed, so nothing is lost between pages.
+//! State that outlives one page: what the person typed, so nothing is lost between pages, and
+//! who is signed in. All of it is forgotten on sign-out ([`Private::wipe`]).
 
+use klaim_core::api::account::{CodeSent, PasswordResetStarted, RegistrationStarted};
+use klaim_core::forms::account::RegistrationInput;
 use klaim_core::forms::membership::{MembershipCheck, MembershipCheckInput};
 use leptos::prelude::*;
 
@@ -43,4 +46,204 @@ impl MembershipDraft {
             phone: self.phone.get_untracked(),
         }
     }
+}
+
+impl MembershipDraft {
+    /// Forgets every answer (on sign-out: a shared phone keeps nothing of the last person).
+    pub fn clear(&self) {
+        for field in [
+            self.full_name,
+            self.nik,
+            self.kpj,
+            self.birth_day,
+            self.birth_month,
+            self.birth_year,
+            self.phone,
+        ] {
+            field.set(String::new());
+        }
+        self.result.set(None);
+    }
+}
+
+/// "Daftar": what was typed, and how far the registration got.
+#[derive(Clone, Copy)]
+pub struct RegistrationDraft {
+    pub full_name: RwSignal<String>,
+    pub nik: RwSignal<String>,
+    pub kpj: RwSignal<String>,
+    pub birth_day: RwSignal<String>,
+    pub birth_month: RwSignal<String>,
+    pub birth_year: RwSignal<String>,
+    pub password: RwSignal<String>,
+    /// The server found the person: the registration id and where a code can go.
+    pub started: RwSignal<Option<RegistrationStarted>>,
+    /// Where the last code went.
+    pub sent: RwSignal<Option<CodeSent>>,
+    pub code: RwSignal<String>,
+}
+
+impl Default for RegistrationDraft {
+    fn default() -> Self {
+        RegistrationDraft {
+            full_name: RwSignal::default(),
+            nik: RwSignal::default(),
+            kpj: RwSignal::default(),
+            birth_day: RwSignal::default(),
+            birth_month: RwSignal::default(),
+            birth_year: RwSignal::default(),
+            password: RwSignal::default(),
+            started: RwSignal::new(None),
+            sent: RwSignal::new(None),
+            code: RwSignal::default(),
+        }
+    }
+}
+
+impl RegistrationDraft {
+    pub fn input(&self) -> RegistrationInput {
+        RegistrationInput {
+            full_name: self.full_name.get_untracked(),
+            nik: self.nik.get_untracked(),
+            kpj: self.kpj.get_untracked(),
+            birth_day: self.birth_day.get_untracked(),
+            birth_month: self.birth_month.get_untracked(),
+            birth_year: self.birth_year.get_untracked(),
+            password: self.password.get_untracked(),
+        }
+    }
+
+    /// Starts from what the person typed on "Cek data kepesertaan", if this form is still empty.
+    pub fn prefill_from(&self, checked: &MembershipDraft) {
+        let pairs = [
+            (self.full_name, checked.full_name),
+            (self.nik, checked.nik),
+            (self.kpj, checked.kpj),
+            (self.birth_day, checked.birth_day),
+            (self.birth_month, checked.birth_month),
+            (self.birth_year, checked.birth_year),
+        ];
+        if pairs.iter().all(|(mine, _)| mine.with_untracked(String::is_empty)) {
+            for (mine, theirs) in pairs {
+                mine.set(theirs.get_untracked());
+            }
+        }
+    }
+
+    pub fn clear(&self) {
+        for field in [
+            self.full_name,
+            self.nik,
+            self.kpj,
+            self.birth_day,
+            self.birth_month,
+            self.birth_year,
+            self.password,
+            self.code,
+        ] {
+            field.set(String::new());
+        }
+        self.started.set(None);
+        self.sent.set(None);
+    }
+}
+
+/// "Lupa kata sandi": who forgot, the reset the server started, the code and the new password.
+#[derive(Clone, Copy)]
+pub struct ResetDraft {
+    pub login: RwSignal<String>,
+    pub started: RwSignal<Option<PasswordResetStarted>>,
+    pub code: RwSignal<String>,
+    pub password: RwSignal<String>,
+}
+
+impl Default for ResetDraft {
+    fn default() -> Self {
+        ResetDraft {
+            login: RwSignal::default(),
+            started: RwSignal::new(None),
+            code: RwSignal::default(),
+            password: RwSignal::default(),
+        }
+    }
+}
+
+impl ResetDraft {
+    pub fn clear(&self) {
+        for field in [self.login, self.code, self.password] {
+            field.set(String::new());
+        }
+        self.started.set(None);
+    }
+}
+
+/// A message the sign-in page shows once, saying why the person landed there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    SignedOut,
+    SignInNeeded,
+    PasswordChanged,
+}
+
+/// Whether someone is signed in, as far as this tab knows (for the header link). Nothing
+/// private is kept here: private pages fetch their data each time they open, so nothing of it
+/// outlives a sign-out.
+#[derive(Clone, Copy)]
+pub struct Account {
+    pub signed_in: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl Account {
+    /// The server says nobody is signed in (a session ended elsewhere or timed out).
+    pub fn forget(&self, notice: Notice) {
+        self.signed_in.set(false);
+        self.notice.set(Some(notice));
+    }
+}
+
+impl Default for Account {
+    fn default() -> Self {
+        Account {
+            signed_in: RwSignal::new(false),
+            notice: RwSignal::new(None),
+        }
+    }
+}
+
+/// Everything in memory that belongs to a person, to forget at once.
+#[derive(Clone, Copy)]
+pub struct Private {
+    pub account: Account,
+    pub membership: MembershipDraft,
+    pub registration: RegistrationDraft,
+    pub reset: ResetDraft,
+}
+
+impl Private {
+    /// Read in a component's body (contexts are not reachable from event handlers).
+    pub fn use_all() -> Private {
+        Private {
+            account: expect_context(),
+            membership: expect_context(),
+            registration: expect_context(),
+            reset: expect_context(),
+        }
+    }
+
+    /// Signed out (or found signed out): forget the account and every draft.
+    pub fn wipe(&self, notice: Notice) {
+        self.account.forget(notice);
+        self.membership.clear();
+        self.registration.clear();
+        self.reset.clear();
+    }
+}
+
+/// Shares a fresh, empty state with every component (the app, and each wasm test).
+pub fn provide_state() {
+    provide_context(MembershipDraft::default());
+    provide_context(RegistrationDraft::default());
+    provide_context(ResetDraft::default());
+    provide_context(Account::default());
 }

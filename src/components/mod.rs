@@ -3,6 +3,8 @@
 mod date_field;
 mod error_summary;
 mod field_notes;
+mod password_field;
+mod request_status;
 mod site_footer;
 mod site_header;
 mod text_field;
@@ -10,6 +12,8 @@ mod warning_list;
 
 pub use date_field::DateField;
 pub use error_summary::ErrorSummary;
+pub use password_field::{PasswordChecklist, PasswordField, Rules};
+pub use request_status::{ProblemHints, RequestTrouble, SubmitButton};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use text_field::TextField;

@@ -3,11 +3,15 @@ use leptos::prelude::*;
 
 use crate::browser::focus_id;
 use crate::i18n::use_i18n;
+use crate::state::Account;
 
-/// The green bar: skip link, the name of the service, and the language switch.
+/// The green bar: skip link, the name of the service, the way into the account ("Masuk" or
+/// "Akun saya"), and the language switch.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
+    let account = expect_context::<Account>();
+    let signed_in = move || account.signed_in.get();
     let switch = move |_| i18n.set(i18n.lang().pick(Lang::En, Lang::Id));
     view! {
         <a
@@ -26,6 +30,17 @@ pub fn SiteHeader() -> impl IntoView {
                     "Klaim"
                     <span>{move || i18n.t().app_tagline}</span>
                 </a>
+                <div class="site-header__tools">
+                <a
+                    class="site-header__account"
+                    href=move || if signed_in() { "/akun" } else { "/masuk" }
+                    data-testid="header-account"
+                >
+                    {move || {
+                        let t = i18n.t();
+                        if signed_in() { t.nav_account } else { t.nav_sign_in }
+                    }}
+                </a>
                 <button
                     type="button"
                     class="lang-switch"
@@ -36,6 +51,7 @@ pub fn SiteHeader() -> impl IntoView {
                 >
                     {move || i18n.t().switch_language}
                 </button>
+                </div>
             </div>
         </header>
     }

@@ -20,6 +20,12 @@ impl I18n {
         self.lang.get()
     }
 
+    /// The current language without subscribing to it (for requests: a language switch must not
+    /// send them again).
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
     /// The texts in the current language (reactive: read inside a closure in views).
     pub fn t(&self) -> &'static Texts {
         Texts::of(self.lang.get())

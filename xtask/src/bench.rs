@@ -1,5 +1,12 @@
 //! `cargo xtask bench`: figures, never pass/fail. Prints them and writes target/bench/bench.json.
 
+mod child;
+mod http;
+mod klaim;
+mod nginx;
+mod server;
+mod wrk;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -17,18 +24,24 @@ pub fn all(root: &Path) -> anyhow::Result<()> {
     let dist = build::app(root, &tools)?;
     let first_load = first_load(&dist)?;
     let core = core_throughput(root)?;
+    // Last: it needs the built app, and its failure still leaves the figures above written.
+    let server = server::measure(root, &dist);
 
     let result = json!({
         "rules_version": klaim_core::RULES_VERSION,
         "first_load": first_load,
         "klaim_core_parse": core,
+        "server": match &server {
+            Ok(figures) => figures.clone(),
+            Err(err) => json!({ "error": format!("{err:#}") }),
+        },
     });
     let dir = build::target_dir(root).join("bench");
     std::fs::create_dir_all(&dir)?;
     let file = dir.join("bench.json");
     std::fs::write(&file, serde_json::to_string_pretty(&result)? + "\n")?;
     println!("\nwritten: {}", file.display());
-    Ok(())
+    server.map(|_| ()).context("server bench")
 }
 
 /// What a phone downloads on first visit: index.html and the js, wasm and css it loads.

@@ -17,7 +17,7 @@ commands:
   build       release build of the app into dist/ and of klaim-server
   run         bootstrap, build, then serve the app on http://127.0.0.1:8080
   test        everything CI runs; last line: `summary: N passed, M failed`
-  bench       first-load transfer and klaim-core throughput, JSON in target/bench/";
+  bench       first-load transfer, klaim-core and server throughput, JSON in target/bench/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -174,7 +174,8 @@ fn is_root() -> bool {
     proc::output(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0")
 }
 
-fn free_port() -> anyhow::Result<u16> {
+/// A loopback port free at the time of asking (also for the bench's nginx).
+pub fn free_port() -> anyhow::Result<u16> {
     let listener = TcpListener::bind("127.0.0.1:0").context("find a free loopback port")?;
     Ok(listener.local_addr()?.port())
 }

@@ -187,20 +187,38 @@ fn check_trunk_toml(root: &Path, wasm_bindgen: &str) -> anyhow::Result<()> {
 
 /// Chromium and ChromeDriver from Debian, for the browser tests.
 pub fn ensure_chromium() -> anyhow::Result<()> {
-    if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
+    ensure_debian_packages(
+        &[CHROMIUM, CHROMEDRIVER],
+        &["chromium", "chromium-driver"],
+        "the browser tests need Debian's Chromium",
+    )
+}
+
+/// Installs Debian `packages` when one of `programs` is missing: as root with apt-get, otherwise
+/// failing with the command to run. Nothing happens when every program is there.
+pub fn ensure_debian_packages(
+    programs: &[&str],
+    packages: &[&str],
+    why: &str,
+) -> anyhow::Result<()> {
+    if programs.iter().all(|p| Path::new(p).is_file()) {
         return Ok(());
     }
+    let list = packages.join(" ");
     let uid = proc::output(Command::new("id").arg("-u")).unwrap_or_default();
     if uid.trim() != "0" {
-        bail!(
-            "the browser tests need Debian's Chromium: run `sudo apt-get update && sudo apt-get install -y chromium chromium-driver`"
-        );
+        bail!("{why}: run `sudo apt-get update && sudo apt-get install -y {list}`");
     }
-    println!("bootstrap: installing Debian's chromium and chromium-driver");
+    println!("bootstrap: installing Debian's {list}");
     proc::run(Command::new("apt-get").arg("update"))?;
     proc::run(
         Command::new("apt-get")
-            .args(["install", "-y", "chromium", "chromium-driver"])
+            .args(["install", "-y"])
+            .args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"),
-    )
+    )?;
+    if let Some(missing) = programs.iter().find(|p| !Path::new(p).is_file()) {
+        bail!("{list} installed, but {missing} is still missing");
+    }
+    Ok(())
 }

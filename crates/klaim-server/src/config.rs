@@ -62,6 +62,33 @@ pub struct ServeArgs {
     pub dist: PathBuf,
     #[command(flatten)]
     pub storage: StorageArgs,
+    /// Whether cookies get `Secure` (and responses HSTS): `auto` means yes unless listening on a
+    /// loopback address (local development over plain HTTP).
+    #[arg(long, env = "KLAIM_COOKIE_SECURE", value_enum, default_value = "auto")]
+    pub cookie_secure: CookieSecure,
+    /// How one-time codes leave the server; `log` prints them to the log (development).
+    #[arg(long, env = "KLAIM_DELIVERY", value_enum, default_value = "log")]
+    pub delivery: crate::accounts::outbox::Delivery,
+    /// Bearer token that lets clients other than loopback read `/metrics`.
+    #[arg(long, env = "KLAIM_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CookieSecure {
+    Auto,
+    Always,
+    Never,
+}
+
+impl CookieSecure {
+    pub fn resolve(self, listen: SocketAddr) -> bool {
+        match self {
+            CookieSecure::Auto => !listen.ip().is_loopback(),
+            CookieSecure::Always => true,
+            CookieSecure::Never => false,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Args)]

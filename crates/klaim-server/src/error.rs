@@ -13,7 +13,7 @@ use axum::Json;
 use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use klaim_core::Lang;
+use klaim_core::{AccountProblem, Lang};
 use klaim_core::api::{ApiError, ApiErrors};
 use klaim_core::message::Finding;
 
@@ -26,8 +26,14 @@ pub enum ApiFailure {
     Malformed,
     #[error("not signed in")]
     Unauthenticated,
+    /// Signing in failed; the finding says so without saying which part was wrong.
+    #[error("credentials rejected")]
+    CredentialsRejected(Box<Finding>),
     #[error("not allowed for this account")]
     Forbidden,
+    /// A state-changing request without `X-Klaim-Request: 1` (see `auth`).
+    #[error("the request header X-Klaim-Request is missing")]
+    RequestHeaderMissing,
     #[error("no such API resource")]
     NotFound,
     /// A file of the built app that does not exist (a stale or broken asset link).
@@ -84,8 +90,10 @@ impl ApiFailure {
     pub fn status(&self) -> StatusCode {
         match self {
             ApiFailure::Malformed => StatusCode::BAD_REQUEST,
-            ApiFailure::Unauthenticated => StatusCode::UNAUTHORIZED,
-            ApiFailure::Forbidden => StatusCode::FORBIDDEN,
+            ApiFailure::Unauthenticated | ApiFailure::CredentialsRejected(_) => {
+                StatusCode::UNAUTHORIZED
+            }
+            ApiFailure::Forbidden | ApiFailure::RequestHeaderMissing => StatusCode::FORBIDDEN,
             ApiFailure::NotFound | ApiFailure::AssetNotFound => StatusCode::NOT_FOUND,
             ApiFailure::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiFailure::Conflict(_) => StatusCode::CONFLICT,
@@ -101,6 +109,16 @@ impl ApiFailure {
 
     /// The body: the list of errors, with messages in `lang`.
     pub fn to_errors(&self, lang: Lang) -> ApiErrors {
+        if let ApiFailure::RateLimited {
+            retry_after_secs: Some(secs),
+        } = self
+        {
+            let minutes = u32::try_from(secs.div_ceil(60)).unwrap_or(u32::MAX).max(1);
+            let problem = AccountProblem::TooManyAttempts { minutes };
+            return ApiErrors {
+                errors: vec![ApiError::from_finding(&problem, None, lang)],
+            };
+        }
         let errors = match self.text() {
             Some((code, id, en)) => {
                 vec![ApiError {
@@ -120,7 +138,9 @@ impl ApiFailure {
 
     fn findings(&self) -> &[Finding] {
         match self {
-            ApiFailure::Conflict(finding) => std::slice::from_ref(&**finding),
+            ApiFailure::Conflict(finding) | ApiFailure::CredentialsRejected(finding) => {
+                std::slice::from_ref(&**finding)
+            }
             ApiFailure::RuleBroken(findings) => findings,
             _ => &[],
         }
@@ -153,6 +173,11 @@ impl ApiFailure {
                 "asset.not_found",
                 "Berkas aplikasi ini tidak ditemukan. Muat ulang halaman untuk memakai versi terbaru.",
                 "This file of the app was not found. Reload the page to use the latest version.",
+            ),
+            ApiFailure::RequestHeaderMissing => (
+                "api.request_header_missing",
+                "Permintaan ini harus dikirim dari aplikasi Klaim. Muat ulang halaman, lalu coba lagi.",
+                "This request must come from the Klaim app. Reload the page, then try again.",
             ),
             ApiFailure::MethodNotAllowed => (
                 "api.method_not_allowed",
@@ -193,7 +218,9 @@ impl ApiFailure {
                 "Sorry, something went wrong on our side. Please try again in a few minutes; \
                  if it keeps failing, call the BPJS Ketenagakerjaan call centre on 175.",
             ),
-            ApiFailure::Conflict(_) | ApiFailure::RuleBroken(_) => return None,
+            ApiFailure::Conflict(_)
+            | ApiFailure::CredentialsRejected(_)
+            | ApiFailure::RuleBroken(_) => return None,
         };
         Some(text)
     }
@@ -300,6 +327,19 @@ mod tests {
         check(ApiFailure::Malformed, 400, "api.malformed");
         check(ApiFailure::Unauthenticated, 401, "api.unauthenticated");
         check(ApiFailure::Forbidden, 403, "api.forbidden");
+        check(
+            ApiFailure::RequestHeaderMissing,
+            403,
+            "api.request_header_missing",
+        );
+        check(
+            ApiFailure::CredentialsRejected(Box::new(Finding::of(
+                None,
+                &AccountProblem::LoginFailed,
+            ))),
+            401,
+            "login.failed",
+        );
         check(ApiFailure::NotFound, 404, "api.not_found");
         check(ApiFailure::AssetNotFound, 404, "asset.not_found");
         check(ApiFailure::MethodNotAllowed, 405, "api.method_not_allowed");
@@ -449,5 +489,10 @@ mod tests {
         }
         .render(Lang::Id);
         assert_eq!(response.headers()[header::RETRY_AFTER], "30");
+        let errors = ApiFailure::RateLimited {
+            retry_after_secs: Some(800),
+        }
+        .to_errors(Lang::Id);
+        assert!(errors.errors[0].message.contains("14 menit"), "{errors:?}");
     }
 }

@@ -4,14 +4,17 @@
 //! Invariants kept here: every error is the API's one shape (see [`error`]); logs carry method,
 //! path and status, never bodies or query strings (see [`telemetry`]).
 
+pub mod accounts;
 pub mod api;
 pub mod app;
+pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
 mod header_list;
 pub mod lang;
+pub mod metrics;
 pub mod registry;
 pub mod security;
 pub mod serve;

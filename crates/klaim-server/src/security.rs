@@ -24,3 +24,15 @@ pub async fn headers<B>(mut response: Response<B>) -> Response<B> {
     }
     response
 }
+
+/// Two years, subdomains included: only set when the server is configured as served over HTTPS.
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=63072000; includeSubDomains";
+
+/// Middleware (only when cookies are `Secure`): browsers must use HTTPS from now on.
+pub async fn strict_transport<B>(mut response: Response<B>) -> Response<B> {
+    response.headers_mut().insert(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+    );
+    response
+}

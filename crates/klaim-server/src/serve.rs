@@ -4,12 +4,15 @@
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
+use crate::accounts::{Accounts, Hasher, outbox};
 use crate::app::{AppState, router};
+use crate::clock::Clock;
 use crate::config::{CreateDirError, ServeArgs};
 use crate::db::{Db, DbError};
 use crate::static_files::{Dist, DistMissing};
@@ -50,10 +53,20 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
         "storage ready"
     );
     let data_dir: &Path = &storage.data_dir;
+    let clock = Clock::system();
     let state = AppState {
         dist: dist.clone(),
         data_dir: data_dir.into(),
+        accounts: Accounts {
+            db: db.clone(),
+            clock: clock.clone(),
+            hasher: Hasher::default(),
+        },
+        cookie_secure: args.cookie_secure.resolve(args.listen),
+        metrics_token: args.metrics_token.as_deref().map(Arc::from),
     };
+    // Delivers one-time codes from the outbox; stops with the runtime.
+    let outbox = tokio::spawn(outbox::run(db.clone(), clock, args.delivery));
 
     // Before announcing the address, so that a signal sent right after it is never missed.
     let stop = signals::Stop::install().map_err(ServeError::Signals)?;
@@ -68,7 +81,8 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     tracing::info!(%addr, dist = %dist.root().display(), data_dir = %data_dir.display(), "serving");
 
     let (stopping_tx, stopping) = oneshot::channel::<()>();
-    let server = axum::serve(listener, router(state)).with_graceful_shutdown(async move {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         stop.wait().await;
         tracing::info!("stop signal received; finishing requests in flight");
         let _ = stopping_tx.send(());
@@ -76,6 +90,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     let mut server = std::pin::pin!(server.into_future());
     tokio::select! {
         result = &mut server => {
+            outbox.abort();
             db.close().await;
             return Ok(result?);
         }
@@ -85,6 +100,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
         Ok(result) => result?,
         Err(_) => tracing::warn!("requests still running after {GRACE:?}; stopping anyway"),
     }
+    outbox.abort();
     db.close().await;
     tracing::info!("stopped");
     Ok(())

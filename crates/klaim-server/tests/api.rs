@@ -11,7 +11,7 @@ use klaim_server::security::CONTENT_SECURITY_POLICY;
 #[tokio::test]
 async fn health_reports_the_versions_and_is_never_cached() {
     let tmp = common::dist();
-    let reply = get(&common::router(&tmp), "/api/v1/health", &[]).await;
+    let reply = get(&common::router(&tmp).await, "/api/v1/health", &[]).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.header("content-type"), "application/json");
     assert_eq!(reply.header("cache-control"), "no-store");
@@ -24,7 +24,7 @@ async fn health_reports_the_versions_and_is_never_cached() {
 #[tokio::test]
 async fn an_unknown_api_path_is_a_404_in_the_error_shape() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     for uri in [
         "/api/v1/nope",
         "/api/v1/nope.js",
@@ -45,9 +45,10 @@ async fn an_unknown_api_path_is_a_404_in_the_error_shape() {
 #[tokio::test]
 async fn a_wrong_method_on_a_known_path_is_a_405_in_the_error_shape() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     for method in ["POST", "PUT", "DELETE", "PATCH"] {
-        let reply = send(&app, request(method, "/api/v1/health", &[])).await;
+        let headers = [("x-klaim-request", "1")];
+        let reply = send(&app, request(method, "/api/v1/health", &headers)).await;
         assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED, "{method}");
         assert_eq!(reply.header("content-type"), "application/json", "{method}");
         assert!(reply.header("allow").contains("GET"), "{method}");
@@ -58,7 +59,7 @@ async fn a_wrong_method_on_a_known_path_is_a_405_in_the_error_shape() {
 #[tokio::test]
 async fn a_body_over_the_limit_is_a_413_in_the_error_shape() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     let too_big = JSON_BODY_LIMIT + 1;
     let request = Request::post("/api/v1/health")
         .header("content-type", "application/json")
@@ -74,7 +75,7 @@ async fn a_body_over_the_limit_is_a_413_in_the_error_shape() {
 #[tokio::test]
 async fn messages_follow_accept_language() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     let check = async |accept: Option<&str>, message: &str| {
         let headers: Vec<(&str, &str)> =
             accept.map(|a| ("accept-language", a)).into_iter().collect();
@@ -105,7 +106,7 @@ async fn messages_follow_accept_language() {
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     for (method, uri) in [
         ("GET", "/"),
         ("GET", "/klaim/baru"),

@@ -11,7 +11,7 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 #[tokio::test]
 async fn files_have_their_content_type_and_cache_policy() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     let check = async |uri: &str, content_type: &str, cache: &str| {
         let reply = get(&app, uri, &[]).await;
         assert_eq!(reply.status, StatusCode::OK, "{uri}");
@@ -37,7 +37,7 @@ async fn files_have_their_content_type_and_cache_policy() {
 #[tokio::test]
 async fn sends_the_best_precompressed_variant_the_request_accepts() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     let check = async |uri: &str, accept: Option<&str>, encoding: Option<&str>, body: &str| {
         let headers: Vec<(&str, &str)> =
             accept.map(|a| ("accept-encoding", a)).into_iter().collect();
@@ -88,7 +88,7 @@ async fn sends_the_best_precompressed_variant_the_request_accepts() {
 #[tokio::test]
 async fn the_app_routes_get_the_app_shell() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     for uri in [
         "/",
         "/klaim/baru",
@@ -111,7 +111,7 @@ async fn the_app_routes_get_the_app_shell() {
 #[tokio::test]
 async fn a_missing_file_is_a_404_in_the_error_shape_not_html() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     for uri in [
         "/missing.js",
         "/klaim-ffffffffffffffff.js",
@@ -129,7 +129,7 @@ async fn a_missing_file_is_a_404_in_the_error_shape_not_html() {
 #[tokio::test]
 async fn nothing_outside_the_dist_directory_is_reachable() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     for uri in [
         "/../Cargo.toml",
         "/icons/../../Cargo.toml",
@@ -157,7 +157,7 @@ async fn nothing_outside_the_dist_directory_is_reachable() {
 #[tokio::test]
 async fn head_answers_like_get_without_the_body() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     for (uri, accept) in [
         (format!("/{JS}"), "br"),
         (format!("/{WASM}"), ""),
@@ -191,7 +191,7 @@ async fn head_answers_like_get_without_the_body() {
 #[tokio::test]
 async fn other_methods_are_refused_with_405() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     for (method, uri) in [("POST", "/"), ("PUT", "/sw.js"), ("DELETE", "/klaim/baru")] {
         let reply = send(&app, request(method, uri, &[])).await;
         assert_eq!(
@@ -211,7 +211,7 @@ async fn other_methods_are_refused_with_405() {
 #[tokio::test]
 async fn a_matching_etag_is_answered_304() {
     let tmp = common::dist();
-    let app = common::router(&tmp);
+    let app = common::router(&tmp).await;
     let first = get(&app, "/sw.js", &[]).await;
     let etag = first.header("etag").to_owned();
     let weak = format!("W/{etag}");

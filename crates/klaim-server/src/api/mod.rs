@@ -1,11 +1,13 @@
 //! The claims API under `/api`: its routes, and what every API response shares (the body limit,
-//! `Cache-Control: no-store`, 404 in the error shape for unknown paths).
+//! `Cache-Control: no-store`, 404 in the error shape for unknown paths, the `X-Klaim-Request`
+//! header on state-changing requests).
 
+mod account;
 mod health;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
-use axum::middleware::map_response;
+use axum::middleware::{from_fn, map_response};
 use axum::response::Response;
 use axum::routing::get;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -20,7 +22,9 @@ pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/health", get(health::health))
+        .nest("/v1", account::router())
         .fallback(not_found)
+        .layer(from_fn(crate::auth::require_request_header))
         .layer(RequestBodyLimitLayer::new(JSON_BODY_LIMIT))
         .layer(map_response(no_store_by_default))
 }

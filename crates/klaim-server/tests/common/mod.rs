@@ -9,6 +9,10 @@ use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Request, StatusCode};
 use klaim_server::AppState;
+use klaim_server::accounts::{Accounts, Hasher};
+use klaim_server::clock::Clock;
+use klaim_server::config::DatabaseUrl;
+use klaim_server::db::Db;
 use klaim_server::static_files::Dist;
 use tower::ServiceExt;
 
@@ -77,12 +81,28 @@ pub fn dist() -> TempDir {
     tmp
 }
 
-pub fn router(tmp: &TempDir) -> Router {
+/// The router over the test dist and a fresh SQLite file in `tmp`.
+pub async fn router(tmp: &TempDir) -> Router {
+    let url = DatabaseUrl::sqlite_file(&tmp.path().join("var").join("klaim.db"));
+    std::fs::create_dir_all(tmp.path().join("var")).unwrap();
+    let db = Db::open(&url).await.expect("open the test database");
+    klaim_server::router(state(tmp, db, Clock::system()))
+}
+
+/// App state over the test dist in `tmp`, the given database and clock; cookies not `Secure`.
+pub fn state(tmp: &TempDir, db: Db, clock: Clock) -> AppState {
     let dist = Dist::open(&tmp.path().join("dist")).expect("test dist has index.html");
-    klaim_server::router(AppState {
+    AppState {
         dist,
         data_dir: tmp.path().join("var").into(),
-    })
+        accounts: Accounts {
+            db,
+            clock,
+            hasher: Hasher::default(),
+        },
+        cookie_secure: false,
+        metrics_token: None,
+    }
 }
 
 pub struct Reply {

@@ -1,0 +1,176 @@
+//! Handlers of the accounts API (docs/accounts-api.md): thin adapters from HTTP to
+//! [`crate::accounts`], and [`AccountError`] mapped to the one error shape.
+
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::{Json, Router, routing};
+use klaim_core::AccountProblem;
+use klaim_core::api::account::{
+    CodeSent, Me, PasswordResetStarted, RegistrationStarted, SessionList,
+};
+use klaim_core::forms::account::{
+    CodeInput, LoginInput, NewPasswordInput, PasswordResetInput, RegistrationInput, SendCodeInput,
+};
+use klaim_core::message::Finding;
+
+use crate::accounts::registration::SignedIn as NewSession;
+use crate::accounts::{AccountError, login, profile, registration, reset, sessions};
+use crate::app::AppState;
+use crate::auth::{Client, SignedIn, cleared_cookie, session_cookie};
+use crate::error::ApiFailure;
+use crate::metrics::Counter;
+
+/// Routes relative to `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/registrations", routing::post(start_registration))
+        .route("/registrations/{id}/code", routing::post(send_registration_code))
+        .route("/registrations/{id}/verify", routing::post(verify_registration))
+        .route("/sessions", routing::post(sign_in).get(list_sessions))
+        .route("/sessions/current", routing::delete(sign_out))
+        .route("/sessions/{id}", routing::delete(revoke_session))
+        .route("/me", routing::get(me))
+        .route("/password-resets", routing::post(start_reset))
+        .route("/password-resets/{id}/complete", routing::post(complete_reset))
+}
+
+impl From<AccountError> for ApiFailure {
+    fn from(e: AccountError) -> ApiFailure {
+        match e {
+            AccountError::Form(findings) => ApiFailure::RuleBroken(findings),
+            AccountError::Problem { problem, field } => {
+                let finding = Box::new(Finding::of(field, &problem));
+                match problem {
+                    AccountProblem::AlreadyRegistered => ApiFailure::Conflict(finding),
+                    AccountProblem::LoginFailed => ApiFailure::CredentialsRejected(finding),
+                    _ => ApiFailure::RuleBroken(vec![*finding]),
+                }
+            }
+            AccountError::RateLimited(wait) => {
+                crate::metrics::count(Counter::RateLimited);
+                ApiFailure::RateLimited {
+                    retry_after_secs: Some(u64::try_from(wait.0.max(1)).unwrap_or(1)),
+                }
+            }
+            AccountError::NotFound => ApiFailure::NotFound,
+            AccountError::Db(e) => ApiFailure::Internal(Box::new(e)),
+            AccountError::Hash(e) => ApiFailure::Internal(Box::new(e)),
+        }
+    }
+}
+
+/// 201 with the account and the new session's cookie.
+fn signed_in(state: &AppState, new: NewSession) -> Response {
+    let cookie = session_cookie(&new.token, state.cookie_secure);
+    (StatusCode::CREATED, [(header::SET_COOKIE, cookie)], Json(new.me)).into_response()
+}
+
+async fn start_registration(
+    State(state): State<AppState>,
+    Client(caller): Client,
+    Json(input): Json<RegistrationInput>,
+) -> Result<(StatusCode, Json<RegistrationStarted>), ApiFailure> {
+    let started = registration::start(&state.accounts, &caller, &input).await?;
+    Ok((StatusCode::CREATED, Json(started)))
+}
+
+async fn send_registration_code(
+    State(state): State<AppState>,
+    Client(caller): Client,
+    Path(id): Path<String>,
+    Json(input): Json<SendCodeInput>,
+) -> Result<(StatusCode, Json<CodeSent>), ApiFailure> {
+    let sent = registration::send_code(&state.accounts, &caller, &id, &input).await?;
+    crate::metrics::count(Counter::CodesSent);
+    Ok((StatusCode::ACCEPTED, Json(sent)))
+}
+
+async fn verify_registration(
+    State(state): State<AppState>,
+    Client(caller): Client,
+    Path(id): Path<String>,
+    Json(input): Json<CodeInput>,
+) -> Result<Response, ApiFailure> {
+    let new = registration::verify(&state.accounts, &caller, &id, &input).await?;
+    crate::metrics::count(Counter::Registrations);
+    Ok(signed_in(&state, new))
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    Client(caller): Client,
+    Json(input): Json<LoginInput>,
+) -> Result<Response, ApiFailure> {
+    match login::sign_in(&state.accounts, &caller, &input).await {
+        Ok(new) => {
+            crate::metrics::count(Counter::SignIns);
+            Ok(signed_in(&state, new))
+        }
+        Err(e) => {
+            if matches!(e, AccountError::Problem { problem: AccountProblem::LoginFailed, .. }) {
+                crate::metrics::count(Counter::SignInFailures);
+            }
+            Err(e.into())
+        }
+    }
+}
+
+async fn me(State(state): State<AppState>, session: SignedIn) -> Result<Json<Me>, ApiFailure> {
+    let me = profile::me(&state.accounts.db, &session.0).await.map_err(AccountError::from)?;
+    Ok(Json(me))
+}
+
+async fn list_sessions(
+    State(state): State<AppState>,
+    session: SignedIn,
+) -> Result<Json<SessionList>, ApiFailure> {
+    let now = state.accounts.clock.now();
+    let list = sessions::list(&state.accounts.db, &session.0, now)
+        .await
+        .map_err(AccountError::from)?;
+    Ok(Json(SessionList { sessions: list }))
+}
+
+async fn sign_out(State(state): State<AppState>, session: SignedIn) -> Result<Response, ApiFailure> {
+    sessions::end(&state.accounts.db, session.0.id)
+        .await
+        .map_err(AccountError::from)?;
+    let cookie = cleared_cookie(state.cookie_secure);
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}
+
+async fn revoke_session(
+    State(state): State<AppState>,
+    session: SignedIn,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiFailure> {
+    // Any role manages its own sessions; another account's session id is simply not found.
+    let revoked = sessions::revoke(&state.accounts.db, session.0.account_id, &id)
+        .await
+        .map_err(AccountError::from)?;
+    if revoked {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiFailure::NotFound)
+    }
+}
+
+async fn start_reset(
+    State(state): State<AppState>,
+    Client(caller): Client,
+    Json(input): Json<PasswordResetInput>,
+) -> Result<(StatusCode, Json<PasswordResetStarted>), ApiFailure> {
+    let started = reset::start(&state.accounts, &caller, &input).await?;
+    Ok((StatusCode::ACCEPTED, Json(started)))
+}
+
+async fn complete_reset(
+    State(state): State<AppState>,
+    Client(caller): Client,
+    Path(id): Path<String>,
+    Json(input): Json<NewPasswordInput>,
+) -> Result<StatusCode, ApiFailure> {
+    reset::complete(&state.accounts, &caller, &id, &input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,229 @@
+//! The accounts API client: the only place in the app that knows URLs. Requests go through the
+//! browser's fetch (gloo-net) with the session cookie (same origin only); every state-changing
+//! request carries `X-Klaim-Request: 1`; every request asks for answers in the interface language.
+//! A request that has not finished after [`TIMEOUT_MS`] is aborted, so a dead network ends in
+//! [`Failure::Offline`] instead of an endless spinner.
+
+use gloo_net::http::{Method, RequestBuilder, Response};
+use klaim_core::Lang;
+use klaim_core::api::account::{
+    CodeSent, Me, PasswordResetStarted, RegistrationStarted, SessionList,
+};
+use klaim_core::api::{ApiError, ApiErrors};
+use klaim_core::forms::account::{
+    Channel, CodeInput, LoginInput, NewPasswordInput, PasswordResetInput, RegistrationInput,
+    SendCodeInput,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{AbortController, RequestCredentials};
+
+const BASE: &str = "/api/v1";
+
+/// How long a request may take, answer included, before it counts as a network failure.
+pub const TIMEOUT_MS: i32 = 20_000;
+
+/// Why a request did not give the answer asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The request never got an answer: no network, server unreachable, or the time ran out.
+    Offline,
+    /// The API refused, in its one error shape.
+    Api { status: u16, errors: Vec<ApiError> },
+    /// An answer that is neither what was asked for nor the error shape (e.g. a proxy's 502).
+    Unexpected(u16),
+}
+
+impl Failure {
+    /// The session is missing or ended: the person must sign in (again).
+    pub fn is_unauthenticated(&self) -> bool {
+        matches!(self, Failure::Api { status: 401, .. })
+    }
+}
+
+/// `POST /registrations`: the registry knows the person; a code can be sent next.
+pub async fn start_registration(
+    lang: Lang,
+    input: &RegistrationInput,
+) -> Result<RegistrationStarted, Failure> {
+    let url = format!("{BASE}/registrations");
+    json(send(Method::POST, &url, lang, Some(input)).await?).await
+}
+
+/// `POST /registrations/{id}/code`: sends (or sends again) the one-time code.
+pub async fn send_registration_code(
+    lang: Lang,
+    registration_id: &str,
+    channel: Channel,
+) -> Result<CodeSent, Failure> {
+    let url = format!("{BASE}/registrations/{}/code", segment(registration_id));
+    let body = SendCodeInput { channel };
+    json(send(Method::POST, &url, lang, Some(&body)).await?).await
+}
+
+/// `POST /registrations/{id}/verify`: the code is right, the account exists, signed in.
+pub async fn verify_registration(
+    lang: Lang,
+    registration_id: &str,
+    input: &CodeInput,
+) -> Result<Me, Failure> {
+    let url = format!("{BASE}/registrations/{}/verify", segment(registration_id));
+    json(send(Method::POST, &url, lang, Some(input)).await?).await
+}
+
+/// `POST /sessions`: signs in.
+pub async fn sign_in(lang: Lang, input: &LoginInput) -> Result<Me, Failure> {
+    let url = format!("{BASE}/sessions");
+    json(send(Method::POST, &url, lang, Some(input)).await?).await
+}
+
+/// `GET /me`: who is signed in, with the participant's registry profile.
+pub async fn me(lang: Lang) -> Result<Me, Failure> {
+    let url = format!("{BASE}/me");
+    json(send(Method::GET, &url, lang, None::<&()>).await?).await
+}
+
+/// `GET /sessions`: this account's signed-in devices.
+pub async fn sessions(lang: Lang) -> Result<SessionList, Failure> {
+    let url = format!("{BASE}/sessions");
+    json(send(Method::GET, &url, lang, None::<&()>).await?).await
+}
+
+/// `DELETE /sessions/current`: signs out here (the server clears the cookie).
+pub async fn sign_out(lang: Lang) -> Result<(), Failure> {
+    let url = format!("{BASE}/sessions/current");
+    empty(send(Method::DELETE, &url, lang, None::<&()>).await?).await
+}
+
+/// `DELETE /sessions/{id}`: signs another device out.
+pub async fn end_session(lang: Lang, session_id: &str) -> Result<(), Failure> {
+    let url = format!("{BASE}/sessions/{}", segment(session_id));
+    empty(send(Method::DELETE, &url, lang, None::<&()>).await?).await
+}
+
+/// `POST /password-resets`: the same answer whether or not the account exists.
+pub async fn start_password_reset(
+    lang: Lang,
+    input: &PasswordResetInput,
+) -> Result<PasswordResetStarted, Failure> {
+    let url = format!("{BASE}/password-resets");
+    json(send(Method::POST, &url, lang, Some(input)).await?).await
+}
+
+/// `POST /password-resets/{id}/complete`: the code and the new password; every session ends.
+pub async fn complete_password_reset(
+    lang: Lang,
+    reset_id: &str,
+    input: &NewPasswordInput,
+) -> Result<(), Failure> {
+    let url = format!("{BASE}/password-resets/{}/complete", segment(reset_id));
+    empty(send(Method::POST, &url, lang, Some(input)).await?).await
+}
+
+/// An answer whose headers arrived; the timer keeps running until its body has been read.
+struct Answer {
+    response: Response,
+    _deadline: Deadline,
+}
+
+async fn send<B: Serialize>(
+    method: Method,
+    url: &str,
+    lang: Lang,
+    body: Option<&B>,
+) -> Result<Answer, Failure> {
+    let deadline = Deadline::start()?;
+    let state_changing = method != Method::GET;
+    let mut builder = RequestBuilder::new(url)
+        .method(method)
+        .credentials(RequestCredentials::SameOrigin)
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.tag())
+        .abort_signal(Some(&deadline.controller.signal()));
+    if state_changing {
+        builder = builder.header("X-Klaim-Request", "1");
+    }
+    let request = match body {
+        Some(body) => builder.json(body),
+        None => builder.build(),
+    }
+    .map_err(|_| Failure::Offline)?;
+    // fetch rejects only when no answer came: network down, refused, or aborted by the deadline.
+    let response = request.send().await.map_err(|_| Failure::Offline)?;
+    Ok(Answer {
+        response,
+        _deadline: deadline,
+    })
+}
+
+/// Reads a 2xx answer as `T`, anything else as a failure.
+async fn json<T: DeserializeOwned>(answer: Answer) -> Result<T, Failure> {
+    let status = answer.response.status();
+    if !answer.response.ok() {
+        return Err(refusal(answer).await);
+    }
+    match answer.response.json::<T>().await {
+        Ok(value) => Ok(value),
+        Err(gloo_net::Error::SerdeError(_)) => Err(Failure::Unexpected(status)),
+        // The body stopped arriving (network gone, or the deadline aborted it).
+        Err(_) => Err(Failure::Offline),
+    }
+}
+
+/// A 2xx answer without a body (204).
+async fn empty(answer: Answer) -> Result<(), Failure> {
+    if answer.response.ok() {
+        Ok(())
+    } else {
+        Err(refusal(answer).await)
+    }
+}
+
+async fn refusal(answer: Answer) -> Failure {
+    let status = answer.response.status();
+    match answer.response.json::<ApiErrors>().await {
+        Ok(body) if !body.errors.is_empty() => Failure::Api {
+            status,
+            errors: body.errors,
+        },
+        Ok(_) | Err(gloo_net::Error::SerdeError(_)) => Failure::Unexpected(status),
+        Err(_) => Failure::Offline,
+    }
+}
+
+/// Aborts the request when the time is up; cancels its timer when dropped.
+struct Deadline {
+    controller: AbortController,
+    timer: i32,
+}
+
+impl Deadline {
+    fn start() -> Result<Deadline, Failure> {
+        let window = web_sys::window().ok_or(Failure::Offline)?;
+        let controller = AbortController::new().map_err(|_| Failure::Offline)?;
+        let to_abort = controller.clone();
+        let abort = Closure::once_into_js(move || to_abort.abort());
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .map_err(|_| Failure::Offline)?;
+        Ok(Deadline { controller, timer })
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.timer);
+        }
+    }
+}
+
+/// An id from the server as one path segment.
+fn segment(id: &str) -> String {
+    js_sys::encode_uri_component(id).into()
+}

@@ -8,6 +8,7 @@
 
 pub mod device;
 pub mod login;
+pub mod officers;
 pub mod outbox;
 pub mod password_hash;
 pub mod profile;

@@ -25,7 +25,10 @@ pub const REQUEST_HEADER: &str = "x-klaim-request";
 
 /// Middleware on the API: refuses state-changing requests without `X-Klaim-Request: 1`.
 pub async fn require_request_header(request: Request, next: Next) -> Result<Response, ApiFailure> {
-    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     let marked = request
         .headers()
         .get(REQUEST_HEADER)
@@ -141,7 +144,10 @@ mod tests {
         let token = "a".repeat(64);
         let p = parts(&format!("lang=id; {SESSION_COOKIE}={token}"));
         assert_eq!(cookie_token(&p), Some(token.as_str()));
-        assert_eq!(cookie_token(&parts(&format!("{SESSION_COOKIE}=' OR 1=1 --"))), None);
+        assert_eq!(
+            cookie_token(&parts(&format!("{SESSION_COOKIE}=' OR 1=1 --"))),
+            None
+        );
         assert_eq!(cookie_token(&parts("other=1")), None);
     }
 
@@ -150,7 +156,17 @@ mod tests {
         let c = session_cookie("ab", true);
         let c = c.to_str().unwrap();
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Strict") && c.ends_with("; Secure"));
-        assert!(!session_cookie("ab", false).to_str().unwrap().contains("Secure"));
-        assert!(cleared_cookie(false).to_str().unwrap().contains("Max-Age=0"));
+        assert!(
+            !session_cookie("ab", false)
+                .to_str()
+                .unwrap()
+                .contains("Secure")
+        );
+        assert!(
+            cleared_cookie(false)
+                .to_str()
+                .unwrap()
+                .contains("Max-Age=0")
+        );
     }
 }

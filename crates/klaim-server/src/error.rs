@@ -13,9 +13,9 @@ use axum::Json;
 use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use klaim_core::{AccountProblem, Lang};
 use klaim_core::api::{ApiError, ApiErrors};
 use klaim_core::message::Finding;
+use klaim_core::{AccountProblem, Lang};
 
 use crate::lang::ClientLang;
 

@@ -29,11 +29,31 @@ pub enum Counter {
 }
 
 const COUNTERS: [(Counter, &str, &str); 5] = [
-    (Counter::SignIns, "klaim_sign_ins_total", "Successful sign-ins."),
-    (Counter::SignInFailures, "klaim_sign_in_failures_total", "Sign-ins refused for a wrong login or password."),
-    (Counter::Registrations, "klaim_registrations_total", "Accounts registered."),
-    (Counter::CodesSent, "klaim_codes_sent_total", "One-time codes queued for registration."),
-    (Counter::RateLimited, "klaim_rate_limited_total", "Requests refused by a rate limit."),
+    (
+        Counter::SignIns,
+        "klaim_sign_ins_total",
+        "Successful sign-ins.",
+    ),
+    (
+        Counter::SignInFailures,
+        "klaim_sign_in_failures_total",
+        "Sign-ins refused for a wrong login or password.",
+    ),
+    (
+        Counter::Registrations,
+        "klaim_registrations_total",
+        "Accounts registered.",
+    ),
+    (
+        Counter::CodesSent,
+        "klaim_codes_sent_total",
+        "One-time codes queued for registration.",
+    ),
+    (
+        Counter::RateLimited,
+        "klaim_rate_limited_total",
+        "Requests refused by a rate limit.",
+    ),
 ];
 
 static EVENTS: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
@@ -54,11 +74,11 @@ pub async fn count_responses(request: Request, next: Next) -> Response {
     response
 }
 
-pub async fn serve(
-    State(state): State<AppState>,
-    parts: Parts,
-) -> Result<Response, ApiFailure> {
-    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+pub async fn serve(State(state): State<AppState>, parts: Parts) -> Result<Response, ApiFailure> {
+    let peer = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0);
     if !allowed(state.metrics_token.as_deref(), peer, &parts.headers) {
         return Err(ApiFailure::Forbidden);
     }
@@ -77,26 +97,47 @@ pub async fn serve(
     let mut out = String::new();
     for (i, (_, name, help)) in COUNTERS.iter().enumerate() {
         let value = EVENTS[i].load(Ordering::Relaxed);
-        let _ = write!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}\n");
+        let _ = write!(
+            out,
+            "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}\n"
+        );
     }
     out.push_str("# HELP klaim_http_responses_total HTTP responses by status class.\n");
     out.push_str("# TYPE klaim_http_responses_total counter\n");
     for (i, count) in RESPONSES.iter().enumerate() {
         let value = count.load(Ordering::Relaxed);
-        let _ = writeln!(out, "klaim_http_responses_total{{class=\"{}xx\"}} {value}", i + 1);
+        let _ = writeln!(
+            out,
+            "klaim_http_responses_total{{class=\"{}xx\"}} {value}",
+            i + 1
+        );
     }
     let gauges = [
-        ("klaim_sessions_live", "Sessions not yet expired (all processes).", sessions),
-        ("klaim_notifications_pending", "Notifications waiting for delivery (all processes).", pending),
+        (
+            "klaim_sessions_live",
+            "Sessions not yet expired (all processes).",
+            sessions,
+        ),
+        (
+            "klaim_notifications_pending",
+            "Notifications waiting for delivery (all processes).",
+            pending,
+        ),
     ];
     for (name, help, value) in gauges {
-        let _ = write!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}\n");
+        let _ = write!(
+            out,
+            "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}\n"
+        );
     }
     Ok((
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
-        ), (header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
         out,
     )
         .into_response())
@@ -126,7 +167,10 @@ mod tests {
         let local: SocketAddr = "127.0.0.1:5000".parse().unwrap();
         let remote: SocketAddr = "203.0.113.9:5000".parse().unwrap();
         let mut with_token = HeaderMap::new();
-        with_token.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer s3cret"));
+        with_token.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer s3cret"),
+        );
         let none = HeaderMap::new();
         assert!(allowed(None, Some(local), &none));
         assert!(!allowed(None, Some(remote), &none));

@@ -56,7 +56,7 @@ impl Role {
         }
     }
 
-    pub fn from_str(text: &str) -> Option<Role> {
+    pub fn from_wire(text: &str) -> Option<Role> {
         match text {
             "participant" => Some(Role::Participant),
             "officer" => Some(Role::Officer),
@@ -136,7 +136,7 @@ impl EndReason {
         }
     }
 
-    pub fn from_str(text: &str) -> Option<EndReason> {
+    pub fn from_wire(text: &str) -> Option<EndReason> {
         [
             EndReason::StillActive,
             EndReason::Resigned,

@@ -187,8 +187,8 @@ impl Explain for LoginFormError {
 }
 
 /// Reads the login field: an e-mail address when it has an `@`, otherwise a NIK.
-pub fn parse_login_id(input: &str) -> Result<LoginId, Finding> {
-    let at = |e: &dyn Explain| Finding::of(Some(field::LOGIN), e);
+pub fn parse_login_id(input: &str) -> Result<LoginId, Box<Finding>> {
+    let at = |e: &dyn Explain| Box::new(Finding::of(Some(field::LOGIN), e));
     if input.trim().is_empty() {
         Err(at(&LoginFormError::LoginEmpty))
     } else if input.contains('@') {
@@ -199,7 +199,7 @@ pub fn parse_login_id(input: &str) -> Result<LoginId, Finding> {
 }
 
 pub fn check_login(input: &LoginInput) -> Result<Login, Vec<Finding>> {
-    let id = parse_login_id(&input.login);
+    let id = parse_login_id(&input.login).map_err(|f| *f);
     let password = if input.password.is_empty() {
         Err(Finding::of(
             Some(field::PASSWORD),
@@ -235,7 +235,7 @@ impl Channel {
         }
     }
 
-    pub fn from_str(text: &str) -> Option<Channel> {
+    pub fn from_wire(text: &str) -> Option<Channel> {
         match text {
             "sms" => Some(Channel::Sms),
             "email" => Some(Channel::Email),
@@ -270,7 +270,7 @@ pub struct PasswordResetInput {
 }
 
 pub fn check_password_reset(input: &PasswordResetInput) -> Result<LoginId, Vec<Finding>> {
-    parse_login_id(&input.login).map_err(|f| vec![f])
+    parse_login_id(&input.login).map_err(|f| vec![*f])
 }
 
 /// "Lupa kata sandi", step 2: the code sent and the new password.

@@ -19,8 +19,8 @@ pub struct Found {
     pub password_hash: String,
 }
 
-/// The account for a NIK (participants) or an e-mail address (anyone); `None` when there is not
-/// exactly one.
+/// The account for a NIK (participants) or an e-mail address (anyone, compared without case as
+/// mail providers do); `None` when there is not exactly one.
 pub async fn find(db: &Db, id: &LoginId) -> Result<Option<Found>, sqlx::Error> {
     let rows = match id {
         LoginId::Nik(nik) => {
@@ -36,11 +36,11 @@ pub async fn find(db: &Db, id: &LoginId) -> Result<Option<Found>, sqlx::Error> {
         LoginId::Email(email) => {
             sqlx::query(
                 "SELECT a.id, a.role, a.participant_id, a.password_hash FROM accounts a
-                 WHERE a.email = $1",
+                 WHERE LOWER(a.email) = LOWER($1)",
             )
-                .bind(email.as_str())
-                .fetch_all(db.pool())
-                .await?
+            .bind(email.as_str())
+            .fetch_all(db.pool())
+            .await?
         }
     };
     let [row] = rows.as_slice() else {
@@ -49,7 +49,7 @@ pub async fn find(db: &Db, id: &LoginId) -> Result<Option<Found>, sqlx::Error> {
     let role: String = row.try_get("role")?;
     Ok(Some(Found {
         id: row.try_get("id")?,
-        role: klaim_core::api::account::Role::from_str(&role)
+        role: klaim_core::api::account::Role::from_wire(&role)
             .ok_or_else(|| sqlx::Error::Decode("unknown role".into()))?,
         participant_id: row.try_get("participant_id")?,
         password_hash: row.try_get("password_hash")?,
@@ -74,7 +74,9 @@ pub async fn sign_in(
     let now = accounts.clock.now();
     let db = &accounts.db;
     let login = check_login(input).map_err(AccountError::Form)?;
-    LOGIN_FAILURES_PER_ADDRESS.check(db, &caller.address, now).await?;
+    LOGIN_FAILURES_PER_ADDRESS
+        .check(db, &caller.address, now)
+        .await?;
     let found = find(db, &login.id).await?;
     let subject = subject(found.as_ref(), &login.id);
     LOGIN_FAILURES_PER_ACCOUNT.check(db, &subject, now).await?;
@@ -83,7 +85,9 @@ pub async fn sign_in(
     let matches = accounts.hasher.verify(&login.password, stored).await?;
     let Some(found) = found.filter(|_| matches) else {
         LOGIN_FAILURES_PER_ACCOUNT.hit(db, &subject, now).await?;
-        LOGIN_FAILURES_PER_ADDRESS.hit(db, &caller.address, now).await?;
+        LOGIN_FAILURES_PER_ADDRESS
+            .hit(db, &caller.address, now)
+            .await?;
         return Err(AccountError::problem(AccountProblem::LoginFailed));
     };
     let device = device::describe(caller.user_agent.as_deref());

@@ -82,10 +82,10 @@ pub async fn run(db: Db, clock: Clock, delivery: Delivery) {
             tracing::warn!(error = %e, "notification delivery failed; will retry");
         }
         // About once a minute.
-        if ticks.is_multiple_of(240) {
-            if let Err(e) = super::housekeeping(&db, clock.now()).await {
-                tracing::warn!(error = %e, "housekeeping failed; will retry");
-            }
+        if ticks.is_multiple_of(240)
+            && let Err(e) = super::housekeeping(&db, clock.now()).await
+        {
+            tracing::warn!(error = %e, "housekeeping failed; will retry");
         }
         ticks = ticks.wrapping_add(1);
         tokio::time::sleep(POLL).await;
@@ -93,7 +93,11 @@ pub async fn run(db: Db, clock: Clock, delivery: Delivery) {
 }
 
 /// Delivers what is pending now; returns how many messages went out.
-pub async fn deliver_pending(db: &Db, clock: &Clock, delivery: Delivery) -> Result<usize, sqlx::Error> {
+pub async fn deliver_pending(
+    db: &Db,
+    clock: &Clock,
+    delivery: Delivery,
+) -> Result<usize, sqlx::Error> {
     let now = clock.now();
     let pending = sqlx::query(
         "SELECT id FROM notifications

@@ -54,7 +54,11 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
 impl Hasher {
     /// The PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) to store.
     pub async fn hash(&self, password: &Password) -> Result<String, HashError> {
-        let _permit = self.permits.acquire().await.map_err(|_| HashError::Closed)?;
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| HashError::Closed)?;
         let text = password.expose().to_owned();
         tokio::task::spawn_blocking(move || {
             let salt = SaltString::generate(&mut OsRng);
@@ -68,15 +72,17 @@ impl Hasher {
 
     /// Whether `password` matches `stored`; with no stored hash, spends the same time and says no.
     pub async fn verify(&self, password: &str, stored: Option<String>) -> Result<bool, HashError> {
-        let _permit = self.permits.acquire().await.map_err(|_| HashError::Closed)?;
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| HashError::Closed)?;
         let text = password.to_owned();
         tokio::task::spawn_blocking(move || {
             let exists = stored.is_some();
             let stored = stored.unwrap_or_else(|| DUMMY_HASH.clone());
             let parsed = PasswordHash::new(&stored).map_err(HashError::Hash)?;
-            let matches = argon2()
-                .verify_password(text.as_bytes(), &parsed)
-                .is_ok();
+            let matches = argon2().verify_password(text.as_bytes(), &parsed).is_ok();
             Ok(exists && matches)
         })
         .await?
@@ -93,10 +99,28 @@ mod tests {
         let hasher = Hasher::default();
         let password = Password::parse("kopi tubruk pagi hari", PersonalData::default()).unwrap();
         let stored = hasher.hash(&password).await.unwrap();
-        assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{stored}");
+        assert!(
+            stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{stored}"
+        );
         assert!(!stored.contains("kopi"));
-        assert!(hasher.verify("kopi tubruk pagi hari", Some(stored.clone())).await.unwrap());
-        assert!(!hasher.verify("kopi tubruk pagi", Some(stored)).await.unwrap());
-        assert!(!hasher.verify("no account has this password", None).await.unwrap());
+        assert!(
+            hasher
+                .verify("kopi tubruk pagi hari", Some(stored.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !hasher
+                .verify("kopi tubruk pagi", Some(stored))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !hasher
+                .verify("no account has this password", None)
+                .await
+                .unwrap()
+        );
     }
 }

@@ -107,10 +107,11 @@ pub async fn has_kpj(db: &Db, participant_id: i64, kpj: &str) -> Result<bool, sq
 
 /// `GET /me` for the session's account.
 pub async fn me(db: &Db, session: &Session) -> Result<Me, sqlx::Error> {
-    let display_name: String = sqlx::query_scalar("SELECT display_name FROM accounts WHERE id = $1")
-        .bind(session.account_id)
-        .fetch_one(db.pool())
-        .await?;
+    let display_name: String =
+        sqlx::query_scalar("SELECT display_name FROM accounts WHERE id = $1")
+            .bind(session.account_id)
+            .fetch_one(db.pool())
+            .await?;
     let participant = match session.participant_id {
         Some(id) => Some(participant_profile(db, id).await?),
         None => None,
@@ -122,7 +123,10 @@ pub async fn me(db: &Db, session: &Session) -> Result<Me, sqlx::Error> {
     })
 }
 
-async fn participant_profile(db: &Db, participant_id: i64) -> Result<ParticipantProfile, sqlx::Error> {
+async fn participant_profile(
+    db: &Db,
+    participant_id: i64,
+) -> Result<ParticipantProfile, sqlx::Error> {
     let person = person(db, participant_id).await?;
     let kpj_rows = sqlx::query(
         "SELECT id, kpj, seq, jht_balance, jht_balance_on FROM registry_kpj_numbers
@@ -152,7 +156,7 @@ async fn participant_profile(db: &Db, participant_id: i64) -> Result<Participant
                 employer: job.try_get("employer")?,
                 started_on: job.try_get("started_on")?,
                 ended_on: job.try_get("ended_on")?,
-                end_reason: EndReason::from_str(&reason).ok_or_else(|| corrupt("end reason"))?,
+                end_reason: EndReason::from_wire(&reason).ok_or_else(|| corrupt("end reason"))?,
                 membership_active: job.try_get::<String, _>("membership")? == "active",
             });
         }
@@ -182,4 +186,3 @@ async fn participant_profile(db: &Db, participant_id: i64) -> Result<Participant
         jht_balance_on,
     })
 }
-

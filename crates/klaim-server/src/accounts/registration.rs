@@ -11,11 +11,13 @@ use sqlx::Row;
 use super::outbox::{self, Kind, Message};
 use super::profile::{self, Person};
 use super::rate_limit::{
-    CODE_CHECKS_PER_ADDRESS, CODES_SENT_PER_ADDRESS, CODES_SENT_PER_STEP_HOUR,
-    CODES_SENT_PER_STEP_MINUTE, REGISTRATIONS_PER_ADDRESS,
+    CODE_CHECKS_PER_ADDRESS, CODES_SENT_PER_ADDRESS, CODES_SENT_PER_PERSON_HOUR,
+    CODES_SENT_PER_PERSON_MINUTE, REGISTRATIONS_PER_ADDRESS,
 };
 use super::step_code::{self, StoredCode, Verdict};
-use super::{AccountError, Accounts, CODE_VALID_SECS, Caller, STEP_VALID_SECS, device, secret, sessions};
+use super::{
+    AccountError, Accounts, CODE_VALID_SECS, Caller, STEP_VALID_SECS, device, secret, sessions,
+};
 
 /// A new account and its first session.
 pub struct SignedIn {
@@ -31,14 +33,24 @@ pub async fn start(
 ) -> Result<RegistrationStarted, AccountError> {
     let now = accounts.clock.now();
     let db = &accounts.db;
-    REGISTRATIONS_PER_ADDRESS.take(db, &caller.address, now).await?;
+    REGISTRATIONS_PER_ADDRESS
+        .take(db, &caller.address, now)
+        .await?;
     let form = check_registration(input, accounts.clock.today()).map_err(AccountError::Form)?;
 
     let person = match profile::person_by_nik(db, &form.nik).await? {
-        Some(p) if p.birth_date == form.birth_date && profile::has_kpj(db, p.id, form.kpj.as_str()).await? => p,
+        Some(p)
+            if p.birth_date == form.birth_date
+                && profile::has_kpj(db, p.id, form.kpj.as_str()).await? =>
+        {
+            p
+        }
         _ => return Err(AccountError::problem(AccountProblem::NotInRegistry)),
     };
-    if matches!(form.name.compare(&person.name), NameMatch::Similar | NameMatch::Different) {
+    if matches!(
+        form.name.compare(&person.name),
+        NameMatch::Similar | NameMatch::Different
+    ) {
         return Err(AccountError::Problem {
             problem: AccountProblem::NameDiffers,
             field: Some(field::FULL_NAME),
@@ -129,10 +141,13 @@ pub async fn send_code(
             field: Some(field::CHANNEL),
         });
     };
-    let step = pending.code.step_id.to_string();
-    CODES_SENT_PER_STEP_MINUTE.take(db, &format!("r{step}"), now).await?;
-    CODES_SENT_PER_STEP_HOUR.take(db, &format!("r{step}"), now).await?;
-    CODES_SENT_PER_ADDRESS.take(db, &caller.address, now).await?;
+    // Per person, not per registration: starting over must not flood someone's phone.
+    let step = format!("p{}", person.id);
+    CODES_SENT_PER_PERSON_MINUTE.take(db, &step, now).await?;
+    CODES_SENT_PER_PERSON_HOUR.take(db, &step, now).await?;
+    CODES_SENT_PER_ADDRESS
+        .take(db, &caller.address, now)
+        .await?;
 
     let code = secret::code();
     let mut tx = db.begin_write().await?;
@@ -173,7 +188,9 @@ pub async fn verify(
     let now = accounts.clock.now();
     let db = &accounts.db;
     let code = check_code(input).map_err(AccountError::Form)?;
-    CODE_CHECKS_PER_ADDRESS.take(db, &caller.address, now).await?;
+    CODE_CHECKS_PER_ADDRESS
+        .take(db, &caller.address, now)
+        .await?;
     let pending = pending(accounts, token, now).await?;
     match step_code::check(&pending.code, code.as_str(), now) {
         Verdict::Right => {}
@@ -196,10 +213,11 @@ pub async fn verify(
     if deleted.rows_affected() == 0 {
         return Err(AccountError::problem(AccountProblem::Expired));
     }
-    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE participant_id = $1")
-        .bind(person.id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE participant_id = $1")
+            .bind(person.id)
+            .fetch_optional(&mut *tx)
+            .await?;
     if taken.is_some() {
         return Err(AccountError::problem(AccountProblem::AlreadyRegistered));
     }

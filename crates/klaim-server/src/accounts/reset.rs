@@ -13,7 +13,10 @@ use super::outbox::{self, Kind, Message};
 use super::rate_limit::{CODE_CHECKS_PER_ADDRESS, RESETS_PER_ACCOUNT, RESETS_PER_ADDRESS};
 use super::registration::code_problem;
 use super::step_code::{self, StoredCode, Verdict};
-use super::{AccountError, Accounts, CODE_VALID_SECS, Caller, STEP_VALID_SECS, login, profile, secret, sessions};
+use super::{
+    AccountError, Accounts, CODE_VALID_SECS, Caller, STEP_VALID_SECS, login, profile, secret,
+    sessions,
+};
 
 pub async fn start(
     accounts: &Accounts,
@@ -77,16 +80,15 @@ async fn destination(
     accounts: &Accounts,
     account_id: i64,
 ) -> Result<Option<(Channel, String, String)>, AccountError> {
-    let row = sqlx::query(
-        "SELECT participant_id, email, contact_channel FROM accounts WHERE id = $1",
-    )
-    .bind(account_id)
-    .fetch_one(accounts.db.pool())
-    .await?;
+    let row =
+        sqlx::query("SELECT participant_id, email, contact_channel FROM accounts WHERE id = $1")
+            .bind(account_id)
+            .fetch_one(accounts.db.pool())
+            .await?;
     let participant: Option<i64> = row.try_get("participant_id")?;
     let channel = row
         .try_get::<Option<String>, _>("contact_channel")?
-        .and_then(|c| Channel::from_str(&c))
+        .and_then(|c| Channel::from_wire(&c))
         .unwrap_or(Channel::Email);
     Ok(match participant {
         Some(id) => {
@@ -110,7 +112,9 @@ pub async fn complete(
 ) -> Result<(), AccountError> {
     let now = accounts.clock.now();
     let db = &accounts.db;
-    CODE_CHECKS_PER_ADDRESS.take(db, &caller.address, now).await?;
+    CODE_CHECKS_PER_ADDRESS
+        .take(db, &caller.address, now)
+        .await?;
     let row = sqlx::query(
         "SELECT id, account_id, code_hash, code_expires_at, code_tries FROM password_resets
          WHERE token_hash = $1 AND expires_at > $2 AND completed_at IS NULL",

@@ -77,13 +77,17 @@ pub async fn find(db: &Db, token: &str, now: i64) -> Result<Option<Session>, sql
     Ok(Some(Session {
         id,
         account_id: row.try_get("account_id")?,
-        role: Role::from_str(&role).unwrap_or(Role::Participant),
+        role: Role::from_wire(&role).unwrap_or(Role::Participant),
         participant_id: row.try_get("participant_id")?,
     }))
 }
 
 /// The account's live sessions, newest first.
-pub async fn list(db: &Db, session: &Session, now: i64) -> Result<Vec<SessionSummary>, sqlx::Error> {
+pub async fn list(
+    db: &Db,
+    session: &Session,
+    now: i64,
+) -> Result<Vec<SessionSummary>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id, public_id, device, created_at, last_seen_at FROM sessions
          WHERE account_id = $1 AND expires_at > $2 AND last_seen_at > $3

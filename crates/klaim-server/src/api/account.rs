@@ -25,14 +25,23 @@ use crate::metrics::Counter;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/registrations", routing::post(start_registration))
-        .route("/registrations/{id}/code", routing::post(send_registration_code))
-        .route("/registrations/{id}/verify", routing::post(verify_registration))
+        .route(
+            "/registrations/{id}/code",
+            routing::post(send_registration_code),
+        )
+        .route(
+            "/registrations/{id}/verify",
+            routing::post(verify_registration),
+        )
         .route("/sessions", routing::post(sign_in).get(list_sessions))
         .route("/sessions/current", routing::delete(sign_out))
         .route("/sessions/{id}", routing::delete(revoke_session))
         .route("/me", routing::get(me))
         .route("/password-resets", routing::post(start_reset))
-        .route("/password-resets/{id}/complete", routing::post(complete_reset))
+        .route(
+            "/password-resets/{id}/complete",
+            routing::post(complete_reset),
+        )
 }
 
 impl From<AccountError> for ApiFailure {
@@ -63,7 +72,12 @@ impl From<AccountError> for ApiFailure {
 /// 201 with the account and the new session's cookie.
 fn signed_in(state: &AppState, new: NewSession) -> Response {
     let cookie = session_cookie(&new.token, state.cookie_secure);
-    (StatusCode::CREATED, [(header::SET_COOKIE, cookie)], Json(new.me)).into_response()
+    (
+        StatusCode::CREATED,
+        [(header::SET_COOKIE, cookie)],
+        Json(new.me),
+    )
+        .into_response()
 }
 
 async fn start_registration(
@@ -108,7 +122,13 @@ async fn sign_in(
             Ok(signed_in(&state, new))
         }
         Err(e) => {
-            if matches!(e, AccountError::Problem { problem: AccountProblem::LoginFailed, .. }) {
+            if matches!(
+                e,
+                AccountError::Problem {
+                    problem: AccountProblem::LoginFailed,
+                    ..
+                }
+            ) {
                 crate::metrics::count(Counter::SignInFailures);
             }
             Err(e.into())
@@ -117,7 +137,9 @@ async fn sign_in(
 }
 
 async fn me(State(state): State<AppState>, session: SignedIn) -> Result<Json<Me>, ApiFailure> {
-    let me = profile::me(&state.accounts.db, &session.0).await.map_err(AccountError::from)?;
+    let me = profile::me(&state.accounts.db, &session.0)
+        .await
+        .map_err(AccountError::from)?;
     Ok(Json(me))
 }
 
@@ -132,7 +154,10 @@ async fn list_sessions(
     Ok(Json(SessionList { sessions: list }))
 }
 
-async fn sign_out(State(state): State<AppState>, session: SignedIn) -> Result<Response, ApiFailure> {
+async fn sign_out(
+    State(state): State<AppState>,
+    session: SignedIn,
+) -> Result<Response, ApiFailure> {
     sessions::end(&state.accounts.db, session.0.id)
         .await
         .map_err(AccountError::from)?;

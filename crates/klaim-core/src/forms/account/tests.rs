@@ -166,7 +166,7 @@ fn passwords_never_print() {
 #[test]
 fn channels_and_wire_names() {
     for c in [Channel::Sms, Channel::Email] {
-        assert_eq!(Channel::from_str(c.as_str()), Some(c));
+        assert_eq!(Channel::from_wire(c.as_str()), Some(c));
         assert_eq!(
             serde_json::to_string(&c).unwrap(),
             format!("\"{}\"", c.as_str())

@@ -8,11 +8,13 @@ use crate::{Explain, Finding, Lang};
 
 /// The one error shape of the API: `{ "errors": [ { "code", "field", "message" } ] }`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiErrors {
     pub errors: Vec<ApiError>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     /// A klaim-core code such as `nik.length` or an API code such as `api.not_found`.
     pub code: String,
@@ -44,6 +46,7 @@ impl ApiError {
 
 /// `GET /api/v1/health`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     pub status: String,
     pub version: String,

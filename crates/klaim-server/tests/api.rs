@@ -144,3 +144,52 @@ async fn every_response_carries_the_security_headers() {
          form-action 'self'; object-src 'none'"
     );
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_endpoint_and_its_types() {
+    let tmp = common::dist();
+    let reply = get(&common::router(&tmp).await, "/api/v1/openapi.json", &[]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let doc = reply.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let expected = [
+        ("/api/v1/health", "get"),
+        ("/api/v1/registrations", "post"),
+        ("/api/v1/registrations/{id}/code", "post"),
+        ("/api/v1/registrations/{id}/verify", "post"),
+        ("/api/v1/sessions", "post"),
+        ("/api/v1/sessions", "get"),
+        ("/api/v1/sessions/current", "delete"),
+        ("/api/v1/sessions/{id}", "delete"),
+        ("/api/v1/me", "get"),
+        ("/api/v1/password-resets", "post"),
+        ("/api/v1/password-resets/{id}/complete", "post"),
+    ];
+    let paths = doc["paths"].as_object().unwrap();
+    let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
+    assert_eq!(documented, expected.len(), "{:?}", paths.keys());
+    for (path, method) in expected {
+        let operation = &doc["paths"][path][method];
+        assert!(operation.is_object(), "{method} {path} is not documented");
+        assert!(operation["responses"].as_object().unwrap().len() >= 1);
+    }
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    for name in [
+        "RegistrationInput",
+        "LoginInput",
+        "Me",
+        "ParticipantProfile",
+        "ApiErrors",
+        "SessionList",
+    ] {
+        assert!(
+            schemas.contains_key(name),
+            "{name} missing: {:?}",
+            schemas.keys()
+        );
+    }
+    assert_eq!(
+        doc["components"]["securitySchemes"]["session"]["in"],
+        "cookie"
+    );
+}

@@ -9,6 +9,7 @@ use crate::forms::account::Channel;
 
 /// `POST /registrations` → 201: the registry knows the person; now a code must be sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegistrationStarted {
     /// Names the registration in the next steps; valid for [`RegistrationStarted::expires_in_secs`].
     pub registration_id: String,
@@ -18,6 +19,7 @@ pub struct RegistrationStarted {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactOption {
     pub channel: Channel,
     pub masked: String,
@@ -25,6 +27,7 @@ pub struct ContactOption {
 
 /// `POST /registrations/{id}/code` → 202: a code is on its way.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CodeSent {
     pub channel: Channel,
     pub masked: String,
@@ -34,12 +37,14 @@ pub struct CodeSent {
 /// `POST /password-resets` → 202. The same answer whether or not the account exists; a code goes
 /// to the contact verified on the account when it does.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordResetStarted {
     pub reset_id: String,
     pub expires_in_secs: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Participant,
@@ -68,6 +73,7 @@ impl Role {
 
 /// `GET /me`, and the answer to signing in or finishing a registration.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     pub role: Role,
     /// The participant's registered name, or an officer's name.
@@ -78,6 +84,7 @@ pub struct Me {
 
 /// "Akun saya": what the registry holds about the participant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ParticipantProfile {
     pub full_name: String,
     /// Last four digits only.
@@ -94,6 +101,7 @@ pub struct ParticipantProfile {
 
 /// One KPJ number with its balance and its employments (newest first).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Membership {
     pub kpj: String,
     pub primary: bool,
@@ -103,6 +111,7 @@ pub struct Membership {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Employment {
     pub employer: String,
     pub started_on: String,
@@ -114,6 +123,7 @@ pub struct Employment {
 
 /// How an employment ended, as the registry records it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EndReason {
     StillActive,
@@ -152,11 +162,13 @@ impl EndReason {
 
 /// `GET /sessions`: the account's signed-in devices, newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionList {
     pub sessions: Vec<SessionSummary>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionSummary {
     /// Public id for `DELETE /sessions/{id}` (not the cookie's secret).
     pub id: String,

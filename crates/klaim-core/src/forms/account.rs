@@ -31,6 +31,7 @@ pub mod field {
 
 /// "Daftar": the fields exactly as typed.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegistrationInput {
     pub full_name: String,
@@ -107,6 +108,7 @@ pub fn check_registration(
 
 /// "Masuk": a NIK or an e-mail address, and the password.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginInput {
     pub login: String,
@@ -221,6 +223,7 @@ pub fn check_login(input: &LoginInput) -> Result<Login, Vec<Finding>> {
 
 /// Where a one-time code goes: the mobile number or the e-mail address on file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Sms,
@@ -246,6 +249,7 @@ impl Channel {
 
 /// "Kirim kode ke": which contact on file gets the code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SendCodeInput {
     pub channel: Channel,
@@ -253,6 +257,7 @@ pub struct SendCodeInput {
 
 /// "Masukkan kode".
 #[derive(Clone, Default, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CodeInput {
     pub code: String,
@@ -264,6 +269,7 @@ pub fn check_code(input: &CodeInput) -> Result<OneTimeCode, Vec<Finding>> {
 
 /// "Lupa kata sandi", step 1: who forgot.
 #[derive(Clone, Default, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PasswordResetInput {
     pub login: String,
@@ -275,6 +281,7 @@ pub fn check_password_reset(input: &PasswordResetInput) -> Result<LoginId, Vec<F
 
 /// "Lupa kata sandi", step 2: the code sent and the new password.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewPasswordInput {
     pub code: String,

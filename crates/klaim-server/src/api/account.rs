@@ -6,6 +6,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router, routing};
 use klaim_core::AccountProblem;
+use klaim_core::api::ApiErrors;
 use klaim_core::api::account::{
     CodeSent, Me, PasswordResetStarted, RegistrationStarted, SessionList,
 };
@@ -80,7 +81,18 @@ fn signed_in(state: &AppState, new: NewSession) -> Response {
         .into_response()
 }
 
-async fn start_registration(
+#[utoipa::path(post, path = "/api/v1/registrations", tag = "accounts",
+    request_body = RegistrationInput,
+    responses(
+        (status = 201, description = "The registry knows the person; send a code next", body = RegistrationStarted),
+        (status = 400, description = "Malformed JSON, wrong types, missing or extra fields", body = ApiErrors),
+        (status = 403, description = "Without the X-Klaim-Request header", body = ApiErrors),
+        (status = 413, description = "Body over 1 MiB", body = ApiErrors),
+        (status = 409, description = "registration.already_registered", body = ApiErrors),
+        (status = 422, description = "Form findings; registration.name_differs; registration.not_found; registration.no_contact", body = ApiErrors),
+        (status = 429, description = "api.rate_limited, with Retry-After", body = ApiErrors),
+    ))]
+pub(super) async fn start_registration(
     State(state): State<AppState>,
     Client(caller): Client,
     Json(input): Json<RegistrationInput>,
@@ -89,7 +101,18 @@ async fn start_registration(
     Ok((StatusCode::CREATED, Json(started)))
 }
 
-async fn send_registration_code(
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/code", tag = "accounts",
+    params(("id" = String, Path, description = "registration_id from step 1")),
+    request_body = SendCodeInput,
+    responses(
+        (status = 202, description = "A code is queued for the chosen contact", body = CodeSent),
+        (status = 400, description = "Malformed JSON, wrong types, missing or extra fields", body = ApiErrors),
+        (status = 403, description = "Without the X-Klaim-Request header", body = ApiErrors),
+        (status = 413, description = "Body over 1 MiB", body = ApiErrors),
+        (status = 422, description = "account.step_expired; code.channel_unavailable", body = ApiErrors),
+        (status = 429, description = "At most one code a minute, five an hour", body = ApiErrors),
+    ))]
+pub(super) async fn send_registration_code(
     State(state): State<AppState>,
     Client(caller): Client,
     Path(id): Path<String>,
@@ -100,7 +123,19 @@ async fn send_registration_code(
     Ok((StatusCode::ACCEPTED, Json(sent)))
 }
 
-async fn verify_registration(
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/verify", tag = "accounts",
+    params(("id" = String, Path, description = "registration_id from step 1")),
+    request_body = CodeInput,
+    responses(
+        (status = 201, description = "Account made and signed in; Set-Cookie: klaim_session", body = Me),
+        (status = 400, description = "Malformed JSON, wrong types, missing or extra fields", body = ApiErrors),
+        (status = 403, description = "Without the X-Klaim-Request header", body = ApiErrors),
+        (status = 413, description = "Body over 1 MiB", body = ApiErrors),
+        (status = 409, description = "registration.already_registered", body = ApiErrors),
+        (status = 422, description = "code.*; account.step_expired", body = ApiErrors),
+        (status = 429, description = "api.rate_limited", body = ApiErrors),
+    ))]
+pub(super) async fn verify_registration(
     State(state): State<AppState>,
     Client(caller): Client,
     Path(id): Path<String>,
@@ -111,7 +146,18 @@ async fn verify_registration(
     Ok(signed_in(&state, new))
 }
 
-async fn sign_in(
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions",
+    request_body = LoginInput,
+    responses(
+        (status = 201, description = "Signed in; Set-Cookie: klaim_session", body = Me),
+        (status = 400, description = "Malformed JSON, wrong types, missing or extra fields", body = ApiErrors),
+        (status = 403, description = "Without the X-Klaim-Request header", body = ApiErrors),
+        (status = 413, description = "Body over 1 MiB", body = ApiErrors),
+        (status = 401, description = "login.failed (unknown login or wrong password alike)", body = ApiErrors),
+        (status = 422, description = "Form findings", body = ApiErrors),
+        (status = 429, description = "Five failures per account or 50 per address in 15 minutes", body = ApiErrors),
+    ))]
+pub(super) async fn sign_in(
     State(state): State<AppState>,
     Client(caller): Client,
     Json(input): Json<LoginInput>,
@@ -136,14 +182,29 @@ async fn sign_in(
     }
 }
 
-async fn me(State(state): State<AppState>, session: SignedIn) -> Result<Json<Me>, ApiFailure> {
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The signed-in account; participants with their registry profile", body = Me),
+        (status = 401, description = "api.unauthenticated", body = ApiErrors),
+    ))]
+pub(super) async fn me(
+    State(state): State<AppState>,
+    session: SignedIn,
+) -> Result<Json<Me>, ApiFailure> {
     let me = profile::me(&state.accounts.db, &session.0)
         .await
         .map_err(AccountError::from)?;
     Ok(Json(me))
 }
 
-async fn list_sessions(
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions",
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "This account's live sessions, newest first", body = SessionList),
+        (status = 401, description = "api.unauthenticated", body = ApiErrors),
+    ))]
+pub(super) async fn list_sessions(
     State(state): State<AppState>,
     session: SignedIn,
 ) -> Result<Json<SessionList>, ApiFailure> {
@@ -154,7 +215,14 @@ async fn list_sessions(
     Ok(Json(SessionList { sessions: list }))
 }
 
-async fn sign_out(
+#[utoipa::path(delete, path = "/api/v1/sessions/current", tag = "sessions",
+    security(("session" = [])),
+    responses(
+        (status = 204, description = "Signed out; the cookie is cleared"),
+        (status = 401, description = "api.unauthenticated", body = ApiErrors),
+        (status = 403, description = "api.request_header_missing", body = ApiErrors),
+    ))]
+pub(super) async fn sign_out(
     State(state): State<AppState>,
     session: SignedIn,
 ) -> Result<Response, ApiFailure> {
@@ -165,7 +233,16 @@ async fn sign_out(
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
-async fn revoke_session(
+#[utoipa::path(delete, path = "/api/v1/sessions/{id}", tag = "sessions",
+    security(("session" = [])),
+    params(("id" = String, Path, description = "A session id from GET /sessions")),
+    responses(
+        (status = 204, description = "That session ended"),
+        (status = 401, description = "api.unauthenticated", body = ApiErrors),
+        (status = 403, description = "api.request_header_missing", body = ApiErrors),
+        (status = 404, description = "Not one of this account's sessions", body = ApiErrors),
+    ))]
+pub(super) async fn revoke_session(
     State(state): State<AppState>,
     session: SignedIn,
     Path(id): Path<String>,
@@ -181,7 +258,17 @@ async fn revoke_session(
     }
 }
 
-async fn start_reset(
+#[utoipa::path(post, path = "/api/v1/password-resets", tag = "accounts",
+    request_body = PasswordResetInput,
+    responses(
+        (status = 202, description = "The same answer whether or not the account exists", body = PasswordResetStarted),
+        (status = 400, description = "Malformed JSON, wrong types, missing or extra fields", body = ApiErrors),
+        (status = 403, description = "Without the X-Klaim-Request header", body = ApiErrors),
+        (status = 413, description = "Body over 1 MiB", body = ApiErrors),
+        (status = 422, description = "Form findings", body = ApiErrors),
+        (status = 429, description = "api.rate_limited", body = ApiErrors),
+    ))]
+pub(super) async fn start_reset(
     State(state): State<AppState>,
     Client(caller): Client,
     Json(input): Json<PasswordResetInput>,
@@ -190,7 +277,18 @@ async fn start_reset(
     Ok((StatusCode::ACCEPTED, Json(started)))
 }
 
-async fn complete_reset(
+#[utoipa::path(post, path = "/api/v1/password-resets/{id}/complete", tag = "accounts",
+    params(("id" = String, Path, description = "reset_id from the first step")),
+    request_body = NewPasswordInput,
+    responses(
+        (status = 204, description = "New password set; every session of the account ended"),
+        (status = 400, description = "Malformed JSON, wrong types, missing or extra fields", body = ApiErrors),
+        (status = 403, description = "Without the X-Klaim-Request header", body = ApiErrors),
+        (status = 413, description = "Body over 1 MiB", body = ApiErrors),
+        (status = 422, description = "code.*; password.*; account.step_expired", body = ApiErrors),
+        (status = 429, description = "api.rate_limited", body = ApiErrors),
+    ))]
+pub(super) async fn complete_reset(
     State(state): State<AppState>,
     Client(caller): Client,
     Path(id): Path<String>,

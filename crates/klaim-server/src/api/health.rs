@@ -6,6 +6,8 @@ use axum::response::IntoResponse;
 use klaim_core::RULES_VERSION;
 use klaim_core::api::Health;
 
+#[utoipa::path(get, path = "/api/v1/health", tag = "service",
+    responses((status = 200, description = "Up; versions of the server and the rules", body = Health)))]
 pub async fn health() -> impl IntoResponse {
     let health = Health {
         status: "ok".to_owned(),

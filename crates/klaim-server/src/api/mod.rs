@@ -4,6 +4,7 @@
 
 mod account;
 mod health;
+pub mod openapi;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -22,6 +23,7 @@ pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/health", get(health::health))
+        .route("/v1/openapi.json", get(openapi::document))
         .nest("/v1", account::router())
         .fallback(not_found)
         .layer(from_fn(crate::auth::require_request_header))

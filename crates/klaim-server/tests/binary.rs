@@ -17,22 +17,28 @@ const PATIENCE: Duration = Duration::from_secs(20);
 struct Server {
     child: Child,
     addr: String,
+    log: std::path::PathBuf,
 }
 
 impl Server {
     fn start(tmp: &TempDir) -> Server {
+        Server::start_logging(tmp, "info")
+    }
+
+    fn start_logging(tmp: &TempDir, level: &str) -> Server {
+        let log = tmp.path().join("server.log");
         let mut child = Command::new(BIN)
             .args(["--listen", "127.0.0.1:0"])
             .arg("--dist")
             .arg(tmp.path().join("dist"))
             .arg("--data-dir")
             .arg(tmp.path().join("var"))
-            .env("RUST_LOG", "info")
+            .env("RUST_LOG", level)
             // The default SQLite file in the data directory, whatever the caller's environment says.
             .env_remove("DATABASE_URL")
             .env_remove("KLAIM_DOCUMENTS")
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
+            .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
             .expect("start klaim-server");
         let stdout = child.stdout.take().unwrap();
@@ -51,7 +57,21 @@ impl Server {
             .strip_prefix("klaim-server listening on http://")
             .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
             .to_owned();
-        Server { child, addr }
+        Server { child, addr, log }
+    }
+
+    /// The newest development code in the log (the outbox worker prints it within a second).
+    fn wait_for_code(&self) -> String {
+        let start = Instant::now();
+        loop {
+            let log = std::fs::read_to_string(&self.log).unwrap();
+            let newest = log.lines().rev().find(|l| l.contains("one-time code"));
+            if let Some(code) = newest.and_then(|l| l.split("code=").nth(1)) {
+                return code.chars().take(6).collect();
+            }
+            assert!(start.elapsed() < PATIENCE, "no code in the log:\n{log}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     fn signal(&self, signal: libc::c_int) {
@@ -65,13 +85,7 @@ impl Server {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                let mut stderr = String::new();
-                self.child
-                    .stderr
-                    .take()
-                    .unwrap()
-                    .read_to_string(&mut stderr)
-                    .unwrap();
+                let stderr = std::fs::read_to_string(&self.log).unwrap();
                 return (status, start.elapsed(), stderr);
             }
             if start.elapsed() > PATIENCE {
@@ -91,6 +105,35 @@ fn exchange(stream: &mut TcpStream, path: &str, close: bool) -> (u16, String) {
         "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: {connection}\r\n\r\n"
     )
     .unwrap();
+    read_reply(stream, &mut Vec::new())
+}
+
+/// A JSON call as the app makes it (with `X-Klaim-Request` and the cookie); collects
+/// `Set-Cookie` values into `cookies`.
+fn call(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: &str,
+    cookies: &mut Vec<String>,
+) -> (u16, String) {
+    let mut stream = connect(addr);
+    let cookie = cookies
+        .last()
+        .map(|c| format!("Cookie: {c}\r\n"))
+        .unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
+         X-Klaim-Request: 1\r\nContent-Type: application/json\r\n{cookie}\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    read_reply(&mut stream, cookies)
+}
+
+fn read_reply(stream: &mut TcpStream, cookies: &mut Vec<String>) -> (u16, String) {
     let mut reader = BufReader::new(stream);
     let mut status_line = String::new();
     reader.read_line(&mut status_line).unwrap();
@@ -107,10 +150,12 @@ fn exchange(stream: &mut TcpStream, path: &str, close: bool) -> (u16, String) {
         if line == "\r\n" {
             break;
         }
-        if let Some((name, value)) = line.split_once(':')
-            && name.eq_ignore_ascii_case("content-length")
-        {
-            length = value.trim().parse().unwrap();
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap();
+            } else if name.eq_ignore_ascii_case("set-cookie") {
+                cookies.push(value.trim().split(';').next().unwrap().to_owned());
+            }
         }
     }
     let mut body = vec![0; length];
@@ -188,4 +233,96 @@ fn refuses_to_start_without_the_built_app_and_says_how_to_build_it() {
         "nothing is announced: {:?}",
         String::from_utf8_lossy(&output.stdout)
     );
+}
+
+/// A participant registers (the code read from the log, as a developer would), signs in and
+/// reads their account; the log shows the code but none of their personal data.
+#[test]
+fn the_log_carries_the_development_code_but_no_personal_data() {
+    let tmp = common::dist();
+    let generate = Command::new(BIN)
+        .args(["registry", "generate", "--count", "20", "--seed", "1"])
+        .arg("--data-dir")
+        .arg(tmp.path().join("var"))
+        .env_remove("DATABASE_URL")
+        .output()
+        .expect("run registry generate");
+    assert!(generate.status.success(), "{generate:?}");
+    let person = &klaim_server::registry::personas::people(klaim_server::clock::today())[0];
+    let server = Server::start_logging(&tmp, "debug");
+    let addr = server.addr.clone();
+    let birth = person.birth_date;
+    let mut cookies = Vec::new();
+    let body = serde_json::json!({
+        "full_name": person.name.as_str(), "nik": person.nik.as_str(),
+        "kpj": person.kpjs[0].kpj.as_str(), "birth_day": birth.day().to_string(),
+        "birth_month": birth.month().to_string(), "birth_year": birth.year().to_string(),
+        "password": "kopi tubruk pagi hari",
+    });
+    let (status, reply) = call(
+        &addr,
+        "POST",
+        "/api/v1/registrations",
+        &body.to_string(),
+        &mut cookies,
+    );
+    assert_eq!(status, 201, "{reply}");
+    let id = serde_json::from_str::<serde_json::Value>(&reply).unwrap()["registration_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, _) = call(
+        &addr,
+        "POST",
+        &format!("/api/v1/registrations/{id}/code"),
+        r#"{"channel":"sms"}"#,
+        &mut cookies,
+    );
+    assert_eq!(status, 202);
+    let code = server.wait_for_code();
+    let (status, reply) = call(
+        &addr,
+        "POST",
+        &format!("/api/v1/registrations/{id}/verify"),
+        &format!(r#"{{"code":"{code}"}}"#),
+        &mut cookies,
+    );
+    assert_eq!(status, 201, "{reply}");
+    let login = format!(
+        r#"{{"login":"{}","password":"wrong password"}}"#,
+        person.nik.as_str()
+    );
+    assert_eq!(
+        call(&addr, "POST", "/api/v1/sessions", &login, &mut cookies).0,
+        401
+    );
+    let (status, me) = call(&addr, "GET", "/api/v1/me", "", &mut cookies);
+    assert_eq!(status, 200);
+    assert!(me.contains(person.name.as_str()));
+
+    server.signal(libc::SIGTERM);
+    let (_, _, log) = server.wait();
+    assert!(
+        log.contains("one-time code") && log.contains(&code),
+        "{log}"
+    );
+    let phone = person.phone.as_ref().unwrap();
+    let mut personal = vec![
+        person.nik.as_str().to_owned(),
+        person.name.as_str().to_owned(),
+        person.kpjs[0].kpj.as_str().to_owned(),
+        phone.e164(),
+        phone.national(),
+        id,
+    ];
+    personal.extend(person.email.as_ref().map(|e| e.as_str().to_owned()));
+    for last_name in person.name.as_str().split(' ').filter(|w| w.len() > 3) {
+        personal.push(last_name.to_owned());
+    }
+    for secret in personal {
+        assert!(
+            !log.contains(&secret),
+            "{secret:?} appears in the log:\n{log}"
+        );
+    }
 }

@@ -6,6 +6,7 @@
 //! tokens and codes are stored only as digests ([`secret`]); sessions, rate limits and the
 //! outbox live in the database, never in process memory; nothing here logs personal data.
 
+pub mod command;
 pub mod device;
 pub mod login;
 pub mod officers;

@@ -40,6 +40,36 @@ pub enum Command {
     /// The participant registry: the stand-in for BPJS Ketenagakerjaan's member data.
     #[command(subcommand)]
     Registry(RegistryCommand),
+    /// Staff accounts (officers who decide claims, admins who manage officers).
+    #[command(subcommand)]
+    Account(AccountCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Create an officer or admin account. The password is read from `KLAIM_NEW_PASSWORD`, or
+    /// else from the first line of standard input, so that it never sits in the shell history.
+    AddStaff(AddStaffArgs),
+}
+
+#[derive(Clone, Debug, Args)]
+pub struct AddStaffArgs {
+    /// The work e-mail address the officer signs in with.
+    #[arg(long)]
+    pub email: String,
+    /// The officer's name as shown in the back office and the audit trail.
+    #[arg(long)]
+    pub name: String,
+    #[arg(long, value_enum, default_value = "officer")]
+    pub role: StaffRole,
+    #[command(flatten)]
+    pub storage: StorageArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StaffRole {
+    Officer,
+    Admin,
 }
 
 #[derive(Debug, Subcommand)]

@@ -31,6 +31,8 @@ pub enum RunError {
     Serve(#[from] serve::ServeError),
     #[error(transparent)]
     Registry(#[from] registry::command::CommandError),
+    #[error(transparent)]
+    Account(#[from] accounts::command::CommandError),
 }
 
 /// Runs one command of the binary to completion.
@@ -38,6 +40,7 @@ pub async fn run(command: Command) -> Result<(), RunError> {
     match command {
         Command::Serve(args) => serve::serve(args).await?,
         Command::Registry(command) => registry::command::run(command).await?,
+        Command::Account(command) => accounts::command::run(command).await?,
     }
     Ok(())
 }

@@ -326,3 +326,51 @@ fn the_log_carries_the_development_code_but_no_personal_data() {
         );
     }
 }
+
+#[test]
+fn staff_accounts_are_made_by_command_and_sign_in_by_e_mail() {
+    let tmp = common::dist();
+    let add = |email: &str, password: &str| {
+        Command::new(BIN)
+            .args([
+                "account",
+                "add-staff",
+                "--email",
+                email,
+                "--name",
+                "Rina Wulandari",
+            ])
+            .arg("--data-dir")
+            .arg(tmp.path().join("var"))
+            .env_remove("DATABASE_URL")
+            .env("KLAIM_NEW_PASSWORD", password)
+            .output()
+            .expect("run account add-staff")
+    };
+    let made = add("rina@bpjs.example.id", "meja kayu di kantor cabang");
+    assert!(made.status.success(), "{made:?}");
+    let again = add("RINA@bpjs.example.id", "meja kayu di kantor cabang");
+    assert!(!again.status.success());
+    let weak = add("budi@bpjs.example.id", "password123");
+    assert!(!weak.status.success());
+    let stderr = String::from_utf8_lossy(&weak.stderr);
+    assert!(
+        stderr.contains("password:") && stderr.contains("guess"),
+        "{stderr}"
+    );
+
+    let server = Server::start(&tmp);
+    let mut cookies = Vec::new();
+    let login = r#"{"login":"rina@bpjs.example.id","password":"meja kayu di kantor cabang"}"#;
+    let (status, me) = call(
+        &server.addr,
+        "POST",
+        "/api/v1/sessions",
+        login,
+        &mut cookies,
+    );
+    assert_eq!(status, 201, "{me}");
+    assert!(me.contains("\"role\":\"officer\""), "{me}");
+    server.signal(libc::SIGTERM);
+    server.wait();
+}

@@ -1,5 +1,5 @@
 //! Officer and admin accounts: not in the participant registry, they sign in by work e-mail.
-//! Created by an administrator (`klaim-server account add-officer`), never by registration.
+//! Created by whoever runs the server (`klaim-server account add-staff`), never by registration.
 
 use klaim_core::api::account::Role;
 use klaim_core::message::Finding;
@@ -26,6 +26,17 @@ pub async fn create(
     let password = Password::parse(password, personal)
         .map_err(|e| AccountError::Form(vec![Finding::of(Some("password"), &e[0])]))?;
     assert_ne!(role, Role::Participant, "participants register themselves");
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE LOWER(email) = LOWER($1)")
+            .bind(email.as_str())
+            .fetch_optional(accounts.db.pool())
+            .await?;
+    if taken.is_some() {
+        return Err(AccountError::Form(vec![Finding::of(
+            Some("email"),
+            &klaim_core::AccountProblem::AlreadyRegistered,
+        )]));
+    }
     let hash = accounts.hasher.hash(&password).await?;
     let id = sqlx::query_scalar(
         "INSERT INTO accounts (role, display_name, email, password_hash, contact_channel, created_at)

@@ -40,6 +40,16 @@ pub async fn print(conn: &mut AnyConnection, out: &mut impl Write) -> Result<usi
         writeln!(out, "    {}", persona.situation)?;
         writeln!(out, "    try: {}", persona.try_this)?;
     }
+    if shown > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "To sign up as one of them: open the app's \"Daftar\" page (/daftar), type the name, \
+             NIK, first KPJ and birth date shown, and choose a password. The one-time code is not \
+             sent anywhere in development: the server prints it to its log, on a line with \
+             \"one-time code\" and code=NNNNNN."
+        )?;
+    }
     if shown == 0 {
         writeln!(
             out,

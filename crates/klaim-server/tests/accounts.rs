@@ -780,3 +780,41 @@ async fn the_outbox_delivers_each_code_once_and_forgets_it() {
             .unwrap();
     assert_eq!((secret.as_str(), recipient.as_str()), ("", ""));
 }
+
+#[tokio::test]
+async fn served_as_secure_cookies_are_secure_and_browsers_are_told_to_keep_to_https() {
+    let tmp = common::dist();
+    let db = testdb::TestDb::new("secure").await;
+    let clock = klaim_server::clock::Clock::manual(harness::START);
+    let people = klaim_server::registry::personas::people(clock.today());
+    let mut conn = db.conn().await;
+    klaim_server::registry::store::insert(&mut conn, &people)
+        .await
+        .unwrap();
+    drop(conn);
+    let mut state = common::state(&tmp, db.db.clone(), clock);
+    state.cookie_secure = true;
+    let app = klaim_server::router(state);
+    let health = common::get(&app, "/api/v1/health", &[]).await;
+    assert_eq!(
+        health.header("strict-transport-security"),
+        klaim_server::security::STRICT_TRANSPORT_SECURITY
+    );
+    let request = axum::http::Request::post("/api/v1/sessions")
+        .header("x-klaim-request", "1")
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from(
+            r#"{"login":"3174020101900001","password":"x"}"#,
+        ))
+        .unwrap();
+    let reply = common::send(&app, request).await;
+    assert_eq!(reply.status, 401);
+    assert!(reply.headers.get("strict-transport-security").is_some());
+
+    // Loopback development (the default test state) sends no HSTS.
+    let h = Harness::new("insecure").await;
+    let reply = h.call("GET", "/api/v1/health", None, None).await;
+    assert!(reply.headers.get("strict-transport-security").is_none());
+    let cookie = h.register(1).await;
+    assert!(!cookie.is_empty());
+}

@@ -2,19 +2,20 @@
 //! the same time; failures count per account and per client address.
 
 use klaim_core::AccountProblem;
+use klaim_core::api::account::Role;
 use klaim_core::forms::account::{LoginId, LoginInput, check_login};
 use sqlx::Row;
 
 use super::rate_limit::{LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS};
 use super::registration::SignedIn;
-use super::sessions::{self, Session};
+use super::sessions;
 use super::{AccountError, Accounts, Caller, device, profile, secret};
 use crate::db::Db;
 
 /// An account found by its login.
 pub struct Found {
     pub id: i64,
-    pub role: klaim_core::api::account::Role,
+    pub role: Role,
     pub participant_id: Option<i64>,
     pub password_hash: String,
 }
@@ -49,8 +50,7 @@ pub async fn find(db: &Db, id: &LoginId) -> Result<Option<Found>, sqlx::Error> {
     let role: String = row.try_get("role")?;
     Ok(Some(Found {
         id: row.try_get("id")?,
-        role: klaim_core::api::account::Role::from_wire(&role)
-            .ok_or_else(|| sqlx::Error::Decode("unknown role".into()))?,
+        role: Role::from_wire(&role).ok_or_else(|| sqlx::Error::Decode("unknown role".into()))?,
         participant_id: row.try_get("participant_id")?,
         password_hash: row.try_get("password_hash")?,
     }))
@@ -92,14 +92,16 @@ pub async fn sign_in(
     };
     let device = device::describe(caller.user_agent.as_deref());
     let mut conn = db.pool().acquire().await?;
-    let token = sessions::create(&mut conn, found.id, &device, now).await?;
+    let (token, session) = sessions::create(
+        &mut conn,
+        found.id,
+        found.role,
+        found.participant_id,
+        &device,
+        now,
+    )
+    .await?;
     drop(conn);
-    let session = Session {
-        id: 0,
-        account_id: found.id,
-        role: found.role,
-        participant_id: found.participant_id,
-    };
     Ok(SignedIn {
         me: profile::me(db, &session).await?,
         token,

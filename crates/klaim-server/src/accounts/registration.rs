@@ -234,15 +234,17 @@ pub async fn verify(
     .fetch_one(&mut *tx)
     .await?;
     let device = device::describe(caller.user_agent.as_deref());
-    let token = sessions::create(&mut tx, account_id, &device, now).await?;
+    let (token, session) = sessions::create(
+        &mut tx,
+        account_id,
+        Role::Participant,
+        Some(person.id),
+        &device,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(account = account_id, "account registered");
-    let session = sessions::Session {
-        id: 0,
-        account_id,
-        role: Role::Participant,
-        participant_id: Some(person.id),
-    };
     Ok(SignedIn {
         me: profile::me(db, &session).await?,
         token,

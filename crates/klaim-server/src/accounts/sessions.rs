@@ -22,17 +22,19 @@ pub struct Session {
     pub participant_id: Option<i64>,
 }
 
-/// A new session; returns the cookie's token.
+/// A new session for the account; returns the cookie's token and the session.
 pub async fn create(
     conn: &mut AnyConnection,
     account_id: i64,
+    role: Role,
+    participant_id: Option<i64>,
     device: &str,
     now: i64,
-) -> Result<String, sqlx::Error> {
+) -> Result<(String, Session), sqlx::Error> {
     let token = secret::token();
-    sqlx::query(
+    let id = sqlx::query_scalar(
         "INSERT INTO sessions (public_id, token_hash, account_id, device, created_at, last_seen_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $5, $6)",
+         VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING id",
     )
     .bind(secret::public_id())
     .bind(secret::digest(&token))
@@ -40,9 +42,15 @@ pub async fn create(
     .bind(device)
     .bind(now)
     .bind(now + MAX_SECS)
-    .execute(conn)
+    .fetch_one(conn)
     .await?;
-    Ok(token)
+    let session = Session {
+        id,
+        account_id,
+        role,
+        participant_id,
+    };
+    Ok((token, session))
 }
 
 /// The live session for a cookie token, touched; `None` when unknown or ended.
@@ -77,6 +85,7 @@ pub async fn find(db: &Db, token: &str, now: i64) -> Result<Option<Session>, sql
     Ok(Some(Session {
         id,
         account_id: row.try_get("account_id")?,
+        // The CHECK constraint allows only known roles; never grant more than a participant's.
         role: Role::from_wire(&role).unwrap_or(Role::Participant),
         participant_id: row.try_get("participant_id")?,
     }))

@@ -36,12 +36,40 @@ pub fn all(root: &Path) -> anyhow::Result<()> {
             Err(err) => json!({ "error": format!("{err:#}") }),
         },
     });
+    write(root, "bench.json", &result)?;
+    server.map(|_| ()).context("server bench")
+}
+
+/// `cargo xtask bench server`: the server figures alone, without building the app (they do not
+/// depend on it): the dist/ already built, or a stand-in page. Written to target/bench/server.json.
+pub fn server_only(root: &Path) -> anyhow::Result<()> {
+    let built = root.join("dist");
+    let stand_in = child::TempDir::new("klaim-bench-dist")?;
+    let dist = if built.join("index.html").is_file() {
+        built
+    } else {
+        std::fs::write(
+            stand_in.path().join("index.html"),
+            "<!doctype html><title>Klaim</title>\n",
+        )?;
+        stand_in.path().to_path_buf()
+    };
+    let server = server::measure(root, &dist)?;
+    let result = json!({
+        "rules_version": klaim_core::RULES_VERSION,
+        "server": server,
+    });
+    write(root, "server.json", &result)
+}
+
+/// Into target/bench/.
+fn write(root: &Path, name: &str, result: &Value) -> anyhow::Result<()> {
     let dir = build::target_dir(root).join("bench");
     std::fs::create_dir_all(&dir)?;
-    let file = dir.join("bench.json");
-    std::fs::write(&file, serde_json::to_string_pretty(&result)? + "\n")?;
+    let file = dir.join(name);
+    std::fs::write(&file, serde_json::to_string_pretty(result)? + "\n")?;
     println!("\nwritten: {}", file.display());
-    server.map(|_| ()).context("server bench")
+    Ok(())
 }
 
 /// What a phone downloads on first visit: index.html and the js, wasm and css it loads.

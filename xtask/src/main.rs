@@ -17,7 +17,8 @@ commands:
   build       release build of the app into dist/ and of klaim-server
   run         bootstrap, build, then serve the app on http://127.0.0.1:8080
   test        everything CI runs; last line: `summary: N passed, M failed`
-  bench       first-load transfer, klaim-core and server throughput, JSON in target/bench/";
+  bench       first-load transfer, klaim-core and server throughput, JSON in target/bench/;
+              `bench server`: the server figures only, without building the app";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,7 +28,8 @@ fn main() -> ExitCode {
         Some("build") => tools::bootstrap(&root).and_then(|t| build::all(&root, &t).map(|_| ())),
         Some("run") => run(&root, &args[1..]),
         Some("test") => test::all(&root),
-        Some("bench") => bench::all(&root),
+        Some("bench") if args.len() == 1 => bench::all(&root),
+        Some("bench") if args[1..] == ["server"] => bench::server_only(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

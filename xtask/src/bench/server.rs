@@ -79,6 +79,20 @@ pub fn measure(root: &Path, dist: &Path) -> anyhow::Result<Value> {
     let ceiling = nginx::start(&temp.sub("nginx")?, ME_PATH, &me)?;
 
     let nginx_url = format!("http://{}{ME_PATH}", ceiling.addr);
+    // The servers are idle now: whatever keeps the cores busy is other work, and it lowers
+    // every figure below.
+    let busy = busy_elsewhere();
+    if let Some(busy) = busy {
+        println!(
+            "\ncores busy with other work just before measuring: {:.0}%",
+            busy * 100.0
+        );
+        if busy > 0.1 {
+            println!(
+                "WARNING: other work shares the cores; the figures below are lower than on a quiet machine"
+            );
+        }
+    }
     println!(
         "\nauthenticated GET {ME_PATH} ({} bytes): wrk -t{WRK_THREADS} -c{ME_CONNECTIONS} -d{ME_SECONDS}s, each after a {WARM_UP_SECONDS} s warm-up",
         me.len()
@@ -112,7 +126,11 @@ pub fn measure(root: &Path, dist: &Path) -> anyhow::Result<Value> {
     };
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
     Ok(json!({
-        "machine": { "cpus": cpus, "note": "wrk, the servers and the database share these cores" },
+        "machine": {
+            "cpus": cpus,
+            "busy_elsewhere_before": busy.map(|b| round(b, 3)),
+            "note": "wrk, the servers and the database share these cores",
+        },
         "load_generator": wrk::version(),
         "ceiling": nginx::version()?,
         "me": {
@@ -262,4 +280,28 @@ fn ms(value: f64) -> String {
     } else {
         format!("{value:.1} ms")
     }
+}
+
+/// The share of CPU time not idle during one second, from /proc/stat (Linux); `None` elsewhere.
+fn busy_elsewhere() -> Option<f64> {
+    fn sample() -> Option<(u64, u64)> {
+        let stat = std::fs::read_to_string("/proc/stat").ok()?;
+        let fields: Vec<u64> = stat
+            .lines()
+            .next()?
+            .strip_prefix("cpu ")?
+            .split_whitespace()
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        // user nice system idle iowait irq softirq steal …: idle and iowait are not busy.
+        let idle = fields.get(3)? + fields.get(4).copied().unwrap_or(0);
+        let total = fields.iter().take(8).sum();
+        Some((idle, total))
+    }
+    let (idle0, total0) = sample()?;
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let (idle1, total1) = sample()?;
+    let total = total1.checked_sub(total0).filter(|t| *t > 0)?;
+    let idle = idle1.saturating_sub(idle0);
+    Some(1.0 - idle as f64 / total as f64)
 }

@@ -14,7 +14,7 @@ pub struct RegistrationStarted {
     /// Names the registration in the next steps; valid for [`RegistrationStarted::expires_in_secs`].
     pub registration_id: String,
     pub expires_in_secs: u32,
-    /// Where a code can go, masked ("0812****7890", "bu***@gmail.com").
+    /// Where a code can go, masked ("+62*******7890", "bu***@gmail.com").
     pub contacts: Vec<ContactOption>,
 }
 

@@ -197,6 +197,8 @@ async fn refusal(answer: Answer) -> Failure {
 struct Deadline {
     controller: AbortController,
     timer: i32,
+    /// Kept alive while the timer may still call it; freed with the deadline.
+    _abort: Closure<dyn FnMut()>,
 }
 
 impl Deadline {
@@ -204,14 +206,18 @@ impl Deadline {
         let window = web_sys::window().ok_or(Failure::Offline)?;
         let controller = AbortController::new().map_err(|_| Failure::Offline)?;
         let to_abort = controller.clone();
-        let abort = Closure::once_into_js(move || to_abort.abort());
+        let abort = Closure::<dyn FnMut()>::new(move || to_abort.abort());
         let timer = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.unchecked_ref(),
+                abort.as_ref().unchecked_ref(),
                 TIMEOUT_MS,
             )
             .map_err(|_| Failure::Offline)?;
-        Ok(Deadline { controller, timer })
+        Ok(Deadline {
+            controller,
+            timer,
+            _abort: abort,
+        })
     }
 }
 

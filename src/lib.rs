@@ -1,8 +1,11 @@
 //! Klaim, the app: Leptos, client-side rendered, built to wasm by Trunk.
 
+mod api;
 mod app;
 mod browser;
 mod components;
+mod form;
+mod format;
 mod i18n;
 mod pages;
 mod state;

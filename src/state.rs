@@ -123,7 +123,10 @@ impl RegistrationDraft {
             (self.birth_month, checked.birth_month),
             (self.birth_year, checked.birth_year),
         ];
-        if pairs.iter().all(|(mine, _)| mine.with_untracked(String::is_empty)) {
+        if pairs
+            .iter()
+            .all(|(mine, _)| mine.with_untracked(String::is_empty))
+        {
             for (mine, theirs) in pairs {
                 mine.set(theirs.get_untracked());
             }

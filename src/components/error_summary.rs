@@ -3,7 +3,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser::focus_id;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// The box at the top of a page with errors: it takes focus (so screen readers announce it) and
 /// links each message to its field. `target` gives the id of the input a finding is about.
@@ -33,7 +33,7 @@ pub fn ErrorSummary(
                 data-testid="error-summary"
                 node_ref=summary
             >
-                <h2 id="error-summary-title">{move || i18n.t().error_summary_title}</h2>
+                <h2 id="error-summary-title">{tr(|t| t.error_summary_title)}</h2>
                 <ul>
                     {move || {
                         let lang = i18n.lang();

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 /// A field's hint and, when there is one, its error message (after a visually hidden
 /// "Kesalahan:" for screen readers). Ids: `{id}-hint`, `{id}-error`.
@@ -10,14 +10,13 @@ pub fn FieldNotes(
     hint: Signal<&'static str>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <span class="hint" id=format!("{id}-hint")>
             {move || hint.get()}
         </span>
         <Show when=move || error.with(Option::is_some)>
             <span class="error-message" id=format!("{id}-error")>
-                <span class="visually-hidden">{move || i18n.t().error_prefix} " "</span>
+                <span class="visually-hidden">{tr(|t| t.error_prefix)} " "</span>
                 {move || error.get()}
             </span>
         </Show>

@@ -5,6 +5,7 @@ mod error_summary;
 mod field_notes;
 mod password_field;
 mod request_status;
+mod sign_out;
 mod site_footer;
 mod site_header;
 mod text_field;
@@ -12,8 +13,11 @@ mod warning_list;
 
 pub use date_field::DateField;
 pub use error_summary::ErrorSummary;
-pub use password_field::{PasswordChecklist, PasswordField, Rules};
+#[cfg(test)]
+pub use password_field::PasswordChecklist;
+pub use password_field::{PasswordField, Rules};
 pub use request_status::{ProblemHints, RequestTrouble, SubmitButton};
+pub use sign_out::SignOutButton;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use text_field::TextField;

@@ -2,7 +2,7 @@ use klaim_core::PasswordRule;
 use leptos::prelude::*;
 
 use super::field_notes::FieldNotes;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// Each password rule and whether the text typed so far meets it (klaim-core's `checklist`).
 pub type Rules = [(PasswordRule, bool); 3];
@@ -71,6 +71,7 @@ pub fn PasswordChecklist(id: String, rules: Signal<Rules>) -> impl IntoView {
                 <span class="checklist__icon" aria-hidden="true">
                     {move || if met() { "✓" } else { "✗" }}
                 </span>
+                " "
                 <span class="checklist__label">{move || rule().label(i18n.lang())}</span>
                 " "
                 <span class="checklist__status">
@@ -84,7 +85,7 @@ pub fn PasswordChecklist(id: String, rules: Signal<Rules>) -> impl IntoView {
     };
     view! {
         <div class="checklist" id=id data-testid="password-checklist">
-            <p class="checklist__title">{move || i18n.t().checklist_title}</p>
+            <p class="checklist__title">{tr(|t| t.checklist_title)}</p>
             <ul aria-live="polite">{item(0)} {item(1)} {item(2)}</ul>
         </div>
     }

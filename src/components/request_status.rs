@@ -2,24 +2,23 @@ use klaim_core::message::Finding;
 use leptos::prelude::*;
 
 use crate::form::{Trouble, account_problem};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// What happened to a request that got no usable answer. Offline is plain and grey (nothing the
 /// person did wrong, and what they typed is still there); a broken server says where to get help.
 #[component]
 pub fn RequestTrouble(trouble: RwSignal<Option<Trouble>>) -> impl IntoView {
-    let i18n = use_i18n();
     move || {
         trouble.get().map(|t| match t {
             Trouble::Offline => view! {
                 <p class="offline" role="status" data-testid="offline">
-                    {move || i18n.t().offline_message}
+                    {tr(|t| t.offline_message)}
                 </p>
             }
             .into_any(),
             Trouble::Server => view! {
                 <p class="server-trouble" role="alert" data-testid="server-trouble">
-                    {move || i18n.t().server_trouble}
+                    {tr(|t| t.server_trouble)}
                 </p>
             }
             .into_any(),

@@ -2,7 +2,7 @@ use klaim_core::Lang;
 use leptos::prelude::*;
 
 use crate::browser::focus_id;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::state::Account;
 
 /// The green bar: skip link, the name of the service, the way into the account ("Masuk" or
@@ -22,35 +22,35 @@ pub fn SiteHeader() -> impl IntoView {
                 focus_id("main");
             }
         >
-            {move || i18n.t().skip_link}
+            {tr(|t| t.skip_link)}
         </a>
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-header__brand" href="/">
                     "Klaim"
-                    <span>{move || i18n.t().app_tagline}</span>
+                    <span>{tr(|t| t.app_tagline)}</span>
                 </a>
                 <div class="site-header__tools">
-                <a
-                    class="site-header__account"
-                    href=move || if signed_in() { "/akun" } else { "/masuk" }
-                    data-testid="header-account"
-                >
-                    {move || {
-                        let t = i18n.t();
-                        if signed_in() { t.nav_account } else { t.nav_sign_in }
-                    }}
-                </a>
-                <button
-                    type="button"
-                    class="lang-switch"
-                    data-testid="lang-switch"
-                    lang=move || i18n.lang().pick("en", "id")
-                    aria-label=move || i18n.t().switch_language_label
-                    on:click=switch
-                >
-                    {move || i18n.t().switch_language}
-                </button>
+                    <a
+                        class="site-header__account"
+                        href=move || if signed_in() { "/akun" } else { "/masuk" }
+                        data-testid="header-account"
+                    >
+                        {move || {
+                            let t = i18n.t();
+                            if signed_in() { t.nav_account } else { t.nav_sign_in }
+                        }}
+                    </a>
+                    <button
+                        type="button"
+                        class="lang-switch"
+                        data-testid="lang-switch"
+                        lang=move || i18n.lang().pick("en", "id")
+                        aria-label=move || i18n.t().switch_language_label
+                        on:click=switch
+                    >
+                        {tr(|t| t.switch_language)}
+                    </button>
                 </div>
             </div>
         </header>

@@ -2,7 +2,7 @@ use klaim_core::Severity;
 use klaim_core::message::Finding;
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// Soft findings: shown with their hint, never blocking.
 #[component]
@@ -15,7 +15,7 @@ pub fn WarningList(warnings: Vec<Finding>) -> impl IntoView {
     (!warnings.is_empty()).then(|| {
         view! {
             <div class="warnings" data-testid="warnings" role="status">
-                <h2>{move || i18n.t().warnings_title}</h2>
+                <h2>{tr(|t| t.warnings_title)}</h2>
                 <ul>
                     {warnings
                         .into_iter()

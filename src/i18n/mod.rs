@@ -53,6 +53,19 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// The text `pick` chooses, in the current language, as a view child or attribute that follows
+/// the language switch. Every text shares this one closure type, so the compiled view code is
+/// made once instead of once per text (it is most of the app's size).
+pub fn tr(pick: fn(&'static Texts) -> &'static str) -> impl Fn() -> &'static str + Copy + 'static {
+    let i18n = use_i18n();
+    move || pick(i18n.t())
+}
+
+/// [`tr`] as a signal, for component props.
+pub fn tr_signal(pick: fn(&'static Texts) -> &'static str) -> Signal<&'static str> {
+    Signal::derive(tr(pick))
+}
+
 fn storage() -> Option<web_sys::Storage> {
     // Storage can be unavailable (private mode, disabled cookies): then the choice lasts the visit.
     web_sys::window()?.local_storage().ok().flatten()

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::browser::{set_title, today};
 use crate::components::{DateField, ErrorSummary, TextField, field_error};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, tr_signal, use_i18n};
 use crate::state::MembershipDraft;
 
 #[component]
@@ -46,14 +46,14 @@ pub fn CheckPage() -> impl IntoView {
 
     view! {
         <ErrorSummary errors target=input_id />
-        <h1>{move || i18n.t().check_title}</h1>
-        <p class="lead">{move || i18n.t().check_lead}</p>
-        <p class="notice">{move || i18n.t().check_free_notice}</p>
+        <h1>{tr(|t| t.check_title)}</h1>
+        <p class="lead">{tr(|t| t.check_lead)}</p>
+        <p class="notice">{tr(|t| t.check_free_notice)}</p>
         <form novalidate on:submit=on_submit data-testid="membership-form">
             <TextField
                 id="full_name"
-                label=Signal::derive(move || i18n.t().name_label)
-                hint=Signal::derive(move || i18n.t().name_hint)
+                label=tr_signal(|t| t.name_label)
+                hint=tr_signal(|t| t.name_hint)
                 value=draft.full_name
                 error=field_error(errors, "full_name")
                 autocomplete="name"
@@ -61,8 +61,8 @@ pub fn CheckPage() -> impl IntoView {
             />
             <TextField
                 id="nik"
-                label=Signal::derive(move || i18n.t().nik_label)
-                hint=Signal::derive(move || i18n.t().nik_hint)
+                label=tr_signal(|t| t.nik_label)
+                hint=tr_signal(|t| t.nik_hint)
                 value=draft.nik
                 error=field_error(errors, "nik")
                 inputmode="numeric"
@@ -70,8 +70,8 @@ pub fn CheckPage() -> impl IntoView {
             />
             <TextField
                 id="kpj"
-                label=Signal::derive(move || i18n.t().kpj_label)
-                hint=Signal::derive(move || i18n.t().kpj_hint)
+                label=tr_signal(|t| t.kpj_label)
+                hint=tr_signal(|t| t.kpj_hint)
                 value=draft.kpj
                 error=field_error(errors, "kpj")
                 inputmode="numeric"
@@ -79,8 +79,8 @@ pub fn CheckPage() -> impl IntoView {
             />
             <DateField
                 id="birth_date"
-                legend=Signal::derive(move || i18n.t().birth_date_legend)
-                hint=Signal::derive(move || i18n.t().birth_date_hint)
+                legend=tr_signal(|t| t.birth_date_legend)
+                hint=tr_signal(|t| t.birth_date_hint)
                 day=draft.birth_day
                 month=draft.birth_month
                 year=draft.birth_year
@@ -89,8 +89,8 @@ pub fn CheckPage() -> impl IntoView {
             />
             <TextField
                 id="phone"
-                label=Signal::derive(move || i18n.t().phone_label)
-                hint=Signal::derive(move || i18n.t().phone_hint)
+                label=tr_signal(|t| t.phone_label)
+                hint=tr_signal(|t| t.phone_hint)
                 value=draft.phone
                 error=field_error(errors, "phone")
                 input_type="tel"
@@ -99,7 +99,7 @@ pub fn CheckPage() -> impl IntoView {
                 maxlength=40
             />
             <button type="submit" class="button" data-testid="continue">
-                {move || i18n.t().continue_button}
+                {tr(|t| t.continue_button)}
             </button>
         </form>
     }

@@ -1,9 +1,23 @@
 //! One module per screen.
 
+mod account;
 mod check;
 mod check_result;
 mod not_found;
+mod password_reset;
+mod register;
+mod register_code;
+mod register_verify;
+mod sessions;
+mod sign_in;
 
+pub use account::AccountPage;
 pub use check::CheckPage;
 pub use check_result::CheckResultPage;
 pub use not_found::NotFoundPage;
+pub use password_reset::{ResetNewPage, ResetStartPage};
+pub use register::RegisterPage;
+pub use register_code::RegisterCodePage;
+pub use register_verify::RegisterVerifyPage;
+pub use sessions::SessionsPage;
+pub use sign_in::SignInPage;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::browser::set_title;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -11,10 +11,10 @@ pub fn NotFoundPage() -> impl IntoView {
         set_title(t.not_found_title, None, t.title_suffix);
     });
     view! {
-        <h1>{move || i18n.t().not_found_title}</h1>
-        <p>{move || i18n.t().not_found_body}</p>
+        <h1>{tr(|t| t.not_found_title)}</h1>
+        <p>{tr(|t| t.not_found_body)}</p>
         <p>
-            <a href="/">{move || i18n.t().back_home}</a>
+            <a href="/">{tr(|t| t.back_home)}</a>
         </p>
     }
 }

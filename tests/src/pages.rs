@@ -92,21 +92,7 @@ impl<'a> CheckPage<'a> {
 
     /// The error summary's links as (target id, text); waits for it to appear.
     pub async fn error_summary(&self) -> Vec<(String, String)> {
-        let summary = self
-            .driver()
-            .query(By::Css("[data-testid=error-summary]"))
-            .first()
-            .await
-            .expect("error summary");
-        let mut items = Vec::new();
-        for link in summary.find_all(By::Css("li a")).await.expect("links") {
-            let href = link.attr("href").await.expect("href").unwrap_or_default();
-            items.push((
-                href.trim_start_matches('#').to_owned(),
-                link.text().await.expect("text"),
-            ));
-        }
-        items
+        error_summary(self.browser).await
     }
 
     /// Clicks the summary link that leads to `target`.
@@ -121,30 +107,13 @@ impl<'a> CheckPage<'a> {
         link.click().await.expect("click");
     }
 
-    /// The inline message under a field. Screen readers hear it after a visually hidden
-    /// "Kesalahan:" / "Error:" prefix, which must be there; the message is returned without it.
+    /// The inline message under a field, without its screen-reader prefix.
     pub async fn inline_error(&self, field: &str) -> Option<String> {
-        let found = self
-            .driver()
-            .find_all(By::Id(format!("{field}-error")))
-            .await
-            .expect("query");
-        let text = found.into_iter().next()?.text().await.expect("text");
-        let message = ["Kesalahan:", "Error:"]
-            .iter()
-            .find_map(|prefix| text.trim().strip_prefix(prefix));
-        let message =
-            message.unwrap_or_else(|| panic!("no error prefix for screen readers in {text:?}"));
-        Some(message.trim().to_owned())
+        inline_error(self.browser, field).await
     }
 
     pub async fn value(&self, id: &str) -> String {
-        let input = self.driver().find(By::Id(id)).await.expect("input");
-        input
-            .prop("value")
-            .await
-            .expect("value")
-            .unwrap_or_default()
+        input_value(self.browser, id).await
     }
 
     pub async fn switch_language(&self) {
@@ -210,4 +179,50 @@ impl<'a> ResultPage<'a> {
             .expect("link");
         link.click().await.expect("click");
     }
+}
+
+/// The error summary's links as (target id, text); waits for it to appear.
+pub async fn error_summary(browser: &Browser) -> Vec<(String, String)> {
+    let summary = browser
+        .driver
+        .query(By::Css("[data-testid=error-summary]"))
+        .first()
+        .await
+        .expect("error summary");
+    let mut items = Vec::new();
+    for link in summary.find_all(By::Css("li a")).await.expect("links") {
+        let href = link.attr("href").await.expect("href").unwrap_or_default();
+        items.push((
+            href.trim_start_matches('#').to_owned(),
+            link.text().await.expect("text"),
+        ));
+    }
+    items
+}
+
+/// The inline message under a field. Screen readers hear it after a visually hidden
+/// "Kesalahan:" / "Error:" prefix, which must be there; the message is returned without it.
+pub async fn inline_error(browser: &Browser, field: &str) -> Option<String> {
+    let found = browser
+        .driver
+        .find_all(By::Id(format!("{field}-error")))
+        .await
+        .expect("query");
+    let text = found.into_iter().next()?.text().await.expect("text");
+    let message = ["Kesalahan:", "Error:"]
+        .iter()
+        .find_map(|prefix| text.trim().strip_prefix(prefix));
+    let message =
+        message.unwrap_or_else(|| panic!("no error prefix for screen readers in {text:?}"));
+    Some(message.trim().to_owned())
+}
+
+/// What an input holds now.
+pub async fn input_value(browser: &Browser, id: &str) -> String {
+    let input = browser.driver.find(By::Id(id)).await.expect("input");
+    input
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default()
 }

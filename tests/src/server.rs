@@ -1,11 +1,15 @@
-//! The real klaim-server, on a free loopback port, with its own data directory.
+//! The real klaim-server, on a free loopback port, with its own data directory and a freshly
+//! generated participant registry (the demo personas first).
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 pub struct Server {
     pub url: String,
+    /// The server's log (stderr), where the development delivery prints one-time codes.
+    pub log: PathBuf,
     child: Child,
 }
 
@@ -17,7 +21,9 @@ impl Server {
         let _ = std::fs::remove_dir_all(&data_dir);
         std::fs::create_dir_all(&data_dir).expect("create the test's data directory");
         // The server's log goes to a file per test, to read when a test fails.
-        let log = std::fs::File::create(data_dir.join("server.log")).expect("server log file");
+        let log_path = data_dir.join("server.log");
+        let log = std::fs::File::create(&log_path).expect("server log file");
+        load_registry(&bin, &data_dir, &log);
         let mut child = Command::new(&bin)
             .args(["serve", "--listen", "127.0.0.1:0", "--dist"])
             .arg(&dist)
@@ -41,8 +47,81 @@ impl Server {
         };
         // Keep draining stdout so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        Server { url, child }
+        Server {
+            url,
+            log: log_path,
+            child,
+        }
     }
+
+    /// Stops the server: its port then refuses connections, as when the network is gone.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// How many one-time codes the server has printed so far (to wait for the next one).
+    pub fn codes_printed(&self) -> usize {
+        code_lines(&self.log).len()
+    }
+
+    /// The code on the newest "one-time code" line, once there are more than `before` of them;
+    /// waits up to 15 s (the outbox delivers in the background).
+    pub async fn next_code(&self, before: usize) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let lines = code_lines(&self.log);
+            if lines.len() > before {
+                let newest = lines.last().expect("a line");
+                return last_six_digits(newest)
+                    .unwrap_or_else(|| panic!("no 6-digit code in the log line {newest:?}"));
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no new one-time code in {} within 15 s",
+                self.log.display()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+/// `registry generate`: the twelve demo personas and a few generated people, made for today (WIB,
+/// the server's calendar) so that "resigned 95 days ago" holds.
+fn load_registry(bin: &str, data_dir: &std::path::Path, log: &std::fs::File) {
+    let today = crate::wib_today().to_iso();
+    let status = Command::new(bin)
+        .args([
+            "registry", "generate", "--count", "20", "--seed", "1", "--today",
+        ])
+        .arg(&today)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .stdout(log.try_clone().expect("log handle"))
+        .stderr(log.try_clone().expect("log handle"))
+        .status()
+        .unwrap_or_else(|e| panic!("could not run {bin} registry generate: {e}"));
+    assert!(
+        status.success(),
+        "registry generate failed: see the server log"
+    );
+}
+
+fn code_lines(log: &std::path::Path) -> Vec<String> {
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .filter(|line| line.contains("one-time code"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The last run of exactly six digits in a line (`… code=123456`): tolerant of how the fields
+/// around it are written; a timestamp's microseconds come first, so they never win.
+pub fn last_six_digits(line: &str) -> Option<String> {
+    line.split(|c: char| !c.is_ascii_digit())
+        .rfind(|run| run.len() == 6)
+        .map(str::to_owned)
 }
 
 impl Drop for Server {

@@ -104,6 +104,25 @@ impl<'a> Screen<'a> {
         self.wait(testid).await.text().await.expect("text")
     }
 
+    /// The text of `testid` once it is no longer `old` (after a new answer from the server).
+    pub async fn text_changed_from(&self, testid: &str, old: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let now = match self.has(testid).await {
+                true => self.text(testid).await,
+                false => String::new(),
+            };
+            if !now.is_empty() && now != old {
+                return now;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "[data-testid={testid}] still says {old:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Everything the page shows, as text.
     pub async fn body_text(&self) -> String {
         self.driver()

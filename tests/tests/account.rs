@@ -166,7 +166,7 @@ async fn a_name_that_differs_from_the_registry_is_named_and_everything_is_kept()
         ..RINA
     };
     flow.submit(&stranger).await;
-    let guidance = flow.screen.text("problem-hint").await;
+    let guidance = flow.screen.text_changed_from("problem-hint", &hint).await;
     assert!(
         guidance.contains("Dukcapil") && guidance.contains("175") && guidance.contains("KPJ"),
         "guidance: {guidance}"

@@ -1,5 +1,7 @@
 //! A router over a fresh database (SQLite, or PostgreSQL with KLAIM_TEST_POSTGRES_URL) holding
 //! the demo personas, a manual clock, and small helpers to call the accounts API.
+// Each accounts test crate uses only part of this module.
+#![allow(dead_code)]
 
 use std::net::SocketAddr;
 

@@ -41,6 +41,21 @@ impl FormState {
         self.errors.set(found);
     }
 
+    /// A submit: `true` when the app's own check passed and the request may start; `false` (nothing
+    /// to send) when a request is under way or the check failed, whose findings are then shown.
+    pub fn start<T>(&self, checked: Result<T, Vec<Finding>>) -> bool {
+        if self.busy.get_untracked() {
+            return false;
+        }
+        match checked {
+            Ok(_) => self.begin(),
+            Err(found) => {
+                self.refuse(found);
+                false
+            }
+        }
+    }
+
     /// Marks a request as started; `false` when one is already under way (no double submit).
     pub fn begin(&self) -> bool {
         if self.busy.get_untracked() {
@@ -93,27 +108,6 @@ pub fn findings(errors: &[ApiError], fields: &[&'static str]) -> Vec<Finding> {
         .collect()
 }
 
-/// The klaim-core refusal a server code stands for, when it is one. Refusals that carry a number
-/// (tries left, minutes to wait) come back with a placeholder: use their hint, not their message.
-pub fn account_problem(code: &str) -> Option<AccountProblem> {
-    [
-        AccountProblem::NameDiffers,
-        AccountProblem::NotInRegistry,
-        AccountProblem::AlreadyRegistered,
-        AccountProblem::NoContact,
-        AccountProblem::ChannelUnavailable,
-        AccountProblem::Expired,
-        AccountProblem::NoCodeSent,
-        AccountProblem::CodeWrong { tries_left: 0 },
-        AccountProblem::CodeExpired,
-        AccountProblem::CodeTriesUsed,
-        AccountProblem::LoginFailed,
-        AccountProblem::TooManyAttempts { minutes: 0 },
-    ]
-    .into_iter()
-    .find(|p| p.code() == code)
-}
-
 /// One API error, explained: klaim-core's words in both languages when the code is a refusal
 /// without numbers in it, otherwise the server's message (already in the language asked for).
 struct ServerFinding {
@@ -124,7 +118,7 @@ struct ServerFinding {
 
 impl ServerFinding {
     fn new(e: &ApiError) -> ServerFinding {
-        let problem = account_problem(&e.code);
+        let problem = AccountProblem::from_code(&e.code);
         let has_numbers = matches!(
             problem,
             Some(AccountProblem::CodeWrong { .. } | AccountProblem::TooManyAttempts { .. })

@@ -1,7 +1,8 @@
+use klaim_core::AccountProblem;
 use klaim_core::message::Finding;
 use leptos::prelude::*;
 
-use crate::form::{Trouble, account_problem};
+use crate::form::Trouble;
 use crate::i18n::{tr, use_i18n};
 
 /// What happened to a request that got no usable answer. Offline is plain and grey (nothing the
@@ -42,7 +43,7 @@ pub fn ProblemHints(
         errors
             .get()
             .into_iter()
-            .filter(|f| account_problem(f.code).is_some())
+            .filter(|f| AccountProblem::from_code(f.code).is_some())
             .map(|f| {
                 let link = match f.code {
                     "registration.already_registered" => {

@@ -40,17 +40,10 @@ pub fn ResetStartPage() -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
-            return;
-        }
         let input = PasswordResetInput {
             login: draft.login.get_untracked(),
         };
-        if let Err(found) = check_password_reset(&input) {
-            form.refuse(found);
-            return;
-        }
-        if !form.begin() {
+        if !form.start(check_password_reset(&input)) {
             return;
         }
         let lang = i18n.lang_untracked();
@@ -137,9 +130,6 @@ pub fn ResetNewPage() -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
-            return;
-        }
         let input = NewPasswordInput {
             code: draft.code.get_untracked(),
             password: draft.password.get_untracked(),
@@ -149,11 +139,7 @@ pub fn ResetNewPage() -> impl IntoView {
             nik: nik.as_ref(),
             ..PersonalData::default()
         };
-        if let Err(found) = check_new_password(&input, personal) {
-            form.refuse(found);
-            return;
-        }
-        if !form.begin() {
+        if !form.start(check_new_password(&input, personal)) {
             return;
         }
         let lang = i18n.lang_untracked();

@@ -51,15 +51,8 @@ pub fn RegisterPage() -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
-            return;
-        }
         let input = draft.input();
-        if let Err(found) = check_registration(&input, today()) {
-            form.refuse(found);
-            return;
-        }
-        if !form.begin() {
+        if !form.start(check_registration(&input, today())) {
             return;
         }
         let lang = i18n.lang_untracked();

@@ -48,17 +48,10 @@ pub fn RegisterVerifyPage() -> impl IntoView {
     let id = started.registration_id.clone();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
-            return;
-        }
         let input = CodeInput {
             code: draft.code.get_untracked(),
         };
-        if let Err(found) = check_code(&input) {
-            form.refuse(found);
-            return;
-        }
-        if !form.begin() {
+        if !form.start(check_code(&input)) {
             return;
         }
         let lang = i18n.lang_untracked();

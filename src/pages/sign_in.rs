@@ -42,18 +42,11 @@ pub fn SignInPage() -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
-            return;
-        }
         let input = LoginInput {
             login: login.get_untracked(),
             password: password.get_untracked(),
         };
-        if let Err(found) = check_login(&input) {
-            form.refuse(found);
-            return;
-        }
-        if !form.begin() {
+        if !form.start(check_login(&input)) {
             return;
         }
         let lang = i18n.lang_untracked();

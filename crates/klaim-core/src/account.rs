@@ -43,6 +43,30 @@ pub enum AccountProblem {
     },
 }
 
+impl AccountProblem {
+    /// Every refusal once; those that carry a number (tries left, minutes) with zero.
+    const ALL: [AccountProblem; 12] = [
+        AccountProblem::NameDiffers,
+        AccountProblem::NotInRegistry,
+        AccountProblem::AlreadyRegistered,
+        AccountProblem::NoContact,
+        AccountProblem::ChannelUnavailable,
+        AccountProblem::Expired,
+        AccountProblem::NoCodeSent,
+        AccountProblem::CodeWrong { tries_left: 0 },
+        AccountProblem::CodeExpired,
+        AccountProblem::CodeTriesUsed,
+        AccountProblem::LoginFailed,
+        AccountProblem::TooManyAttempts { minutes: 0 },
+    ];
+
+    /// The refusal an API error code stands for, so the app can show klaim-core's words for it.
+    /// The number of a refusal that carries one comes back as zero: use the server's message then.
+    pub fn from_code(code: &str) -> Option<AccountProblem> {
+        AccountProblem::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
 impl Explain for AccountProblem {
     fn code(&self) -> &'static str {
         match self {

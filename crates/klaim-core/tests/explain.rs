@@ -25,6 +25,24 @@ fn date(y: u16, m: u8, d: u8) -> Date {
     Date::new(y, m, d).unwrap()
 }
 
+/// One example of each account refusal (the list is exhaustive, see `every!`).
+fn account_problems() -> Vec<Box<dyn Explain>> {
+    every![AccountProblem;
+        AccountProblem::NameDiffers => AccountProblem::NameDiffers,
+        AccountProblem::NotInRegistry => AccountProblem::NotInRegistry,
+        AccountProblem::AlreadyRegistered => AccountProblem::AlreadyRegistered,
+        AccountProblem::NoContact => AccountProblem::NoContact,
+        AccountProblem::ChannelUnavailable => AccountProblem::ChannelUnavailable,
+        AccountProblem::Expired => AccountProblem::Expired,
+        AccountProblem::NoCodeSent => AccountProblem::NoCodeSent,
+        AccountProblem::CodeWrong { .. } => AccountProblem::CodeWrong { tries_left: 3 },
+        AccountProblem::CodeExpired => AccountProblem::CodeExpired,
+        AccountProblem::CodeTriesUsed => AccountProblem::CodeTriesUsed,
+        AccountProblem::LoginFailed => AccountProblem::LoginFailed,
+        AccountProblem::TooManyAttempts { .. } => AccountProblem::TooManyAttempts { minutes: 15 },
+    ]
+}
+
 fn all_findings() -> Vec<Box<dyn Explain>> {
     let mut all = Vec::new();
     all.extend(every![DateError;
@@ -71,20 +89,7 @@ fn all_findings() -> Vec<Box<dyn Explain>> {
         LoginFormError::PasswordEmpty => LoginFormError::PasswordEmpty,
         LoginFormError::PasswordTooLong => LoginFormError::PasswordTooLong,
     ]);
-    all.extend(every![AccountProblem;
-        AccountProblem::NameDiffers => AccountProblem::NameDiffers,
-        AccountProblem::NotInRegistry => AccountProblem::NotInRegistry,
-        AccountProblem::AlreadyRegistered => AccountProblem::AlreadyRegistered,
-        AccountProblem::NoContact => AccountProblem::NoContact,
-        AccountProblem::ChannelUnavailable => AccountProblem::ChannelUnavailable,
-        AccountProblem::Expired => AccountProblem::Expired,
-        AccountProblem::NoCodeSent => AccountProblem::NoCodeSent,
-        AccountProblem::CodeWrong { .. } => AccountProblem::CodeWrong { tries_left: 3 },
-        AccountProblem::CodeExpired => AccountProblem::CodeExpired,
-        AccountProblem::CodeTriesUsed => AccountProblem::CodeTriesUsed,
-        AccountProblem::LoginFailed => AccountProblem::LoginFailed,
-        AccountProblem::TooManyAttempts { .. } => AccountProblem::TooManyAttempts { minutes: 15 },
-    ]);
+    all.extend(account_problems());
     all.extend(every![OneTimeCodeError;
         OneTimeCodeError::Empty => OneTimeCodeError::Empty,
         OneTimeCodeError::NotDigits => OneTimeCodeError::NotDigits,
@@ -278,4 +283,13 @@ fn finding_debug_output_never_carries_the_message() {
         !debug.contains("1990") && !debug.contains("Maret"),
         "{debug}"
     );
+}
+
+#[test]
+fn every_account_refusal_reads_back_from_its_code() {
+    for problem in account_problems() {
+        let read = AccountProblem::from_code(problem.code());
+        assert_eq!(read.map(|p| p.code()), Some(problem.code()));
+    }
+    assert_eq!(AccountProblem::from_code("nik.length"), None);
 }

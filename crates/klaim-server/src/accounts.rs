@@ -57,8 +57,6 @@ pub enum AccountError {
     },
     #[error("rate limited for {} s", .0.0)]
     RateLimited(RetryAfter),
-    #[error("no such item for this account")]
-    NotFound,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
     #[error(transparent)]

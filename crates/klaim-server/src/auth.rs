@@ -12,7 +12,6 @@ use axum::extract::{ConnectInfo, FromRequestParts, Request};
 use axum::http::{HeaderValue, Method, header, request::Parts};
 use axum::middleware::Next;
 use axum::response::Response;
-use klaim_core::api::account::Role;
 
 use crate::accounts::Caller;
 use crate::accounts::sessions::{self, Session};
@@ -68,17 +67,6 @@ impl FromRequestParts<AppState> for SignedIn {
             Ok(Some(session)) => Ok(SignedIn(session)),
             Ok(None) => Err(ApiFailure::Unauthenticated),
             Err(e) => Err(ApiFailure::Internal(Box::new(e))),
-        }
-    }
-}
-
-impl SignedIn {
-    /// Only for the given roles; others get 403.
-    pub fn require(&self, roles: &[Role]) -> Result<&Session, ApiFailure> {
-        if roles.contains(&self.0.role) {
-            Ok(&self.0)
-        } else {
-            Err(ApiFailure::Forbidden)
         }
     }
 }

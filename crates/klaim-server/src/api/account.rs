@@ -63,7 +63,6 @@ impl From<AccountError> for ApiFailure {
                     retry_after_secs: Some(u64::try_from(wait.0.max(1)).unwrap_or(1)),
                 }
             }
-            AccountError::NotFound => ApiFailure::NotFound,
             AccountError::Db(e) => ApiFailure::Internal(Box::new(e)),
             AccountError::Hash(e) => ApiFailure::Internal(Box::new(e)),
         }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod account;
+pub mod claim;
 
 use crate::{Explain, Finding, Lang};
 

@@ -4,18 +4,33 @@
 
 mod answers;
 mod assessment;
+mod blocker;
+mod claimant;
+mod deadline;
 mod documents;
 mod facts;
+pub mod figures;
+mod problem;
 mod programme;
+mod question;
+mod reference;
+mod rules;
 
 pub use answers::{
     AccidentAnswers, AccidentOutcome, AccidentPlace, ClaimAnswers, DeceasedAnswers, Transport,
     TransportMode,
 };
-pub use assessment::{Assessment, Blocker, DocumentNeed, Estimate, Necessity, OfficialChannel};
+pub use assessment::{Assessment, DocumentNeed, Estimate, Necessity, OfficialChannel};
+pub use blocker::Blocker;
+pub use claimant::Claimant;
+pub use deadline::decision_due;
 pub use documents::DocumentKind;
 pub use facts::{
-    ClaimFacts, EmploymentFacts, FamilyFacts, MembershipFacts, MonthlyWage, Nationality,
-    PastClaim, Relation,
+    ClaimFacts, EmploymentFacts, FamilyFacts, MembershipFacts, MonthlyWage, Nationality, PastClaim,
+    Relation,
 };
+pub use problem::{ClaimProblem, ready_to_submit};
 pub use programme::{ClaimReason, Programme};
+pub use question::{Question, event_date_label, questions};
+pub use reference::Reference;
+pub use rules::assess;

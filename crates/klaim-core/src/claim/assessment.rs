@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Date, Rupiah};
 
-use super::{ClaimReason, DocumentKind, Programme};
+use super::{Blocker, ClaimReason, DocumentKind, Programme};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -56,6 +56,10 @@ pub struct Estimate {
     pub monthly: Option<Rupiah>,
     /// How many monthly payments (JKP: 6); `None` for a pension for life.
     pub months: Option<u32>,
+    /// Everything paid, before tax: the lump sum plus each monthly payment (JKP: six months).
+    /// `None` for a pension for life.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<u64>))]
+    pub total: Option<Rupiah>,
     /// Estimated final income tax (JHT).
     #[cfg_attr(feature = "openapi", schema(value_type = u64))]
     pub tax: Rupiah,
@@ -77,18 +81,4 @@ pub enum OfficialChannel {
     SiapKerja,
     /// A BPJS Ketenagakerjaan branch office.
     Branch,
-}
-
-/// Why a claim cannot be made (yet). Each explains itself (code, both languages, what to do).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "code_kind", rename_all = "snake_case")]
-pub enum Blocker {
-    /// The employer has not deactivated the membership yet.
-    MembershipActive { employer: String },
-    /// A waiting period runs until the given day.
-    WaitingPeriod {
-        #[cfg_attr(feature = "openapi", schema(value_type = String))]
-        until: Date,
-    },
 }

@@ -139,7 +139,15 @@ impl DocumentKind {
     }
 
     /// (wire word, name id, name en, purpose id, purpose en)
-    fn text(self) -> (&'static str, &'static str, &'static str, &'static str, &'static str) {
+    fn text(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    ) {
         match self {
             DocumentKind::Ktp => (
                 "ktp",

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::account::EndReason;
-use crate::{Date, Kpj, Month, Nik, PersonName, Rupiah, Sex};
+use crate::{Date, Kpj, Lang, Month, Nik, PersonName, Rupiah, Sex};
 
 use super::{ClaimReason, Programme};
 
@@ -124,4 +124,19 @@ pub struct PastClaim {
     pub open: bool,
     /// Paid out (a partial JHT counts once paid; so does a JKP claim).
     pub paid: bool,
+}
+
+impl Relation {
+    /// "pasangan (suami/istri)" / "spouse".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Relation::Spouse => lang.pick("suami/istri", "spouse"),
+            Relation::Child => lang.pick("anak", "child"),
+            Relation::Parent => lang.pick("orang tua", "parent"),
+            Relation::Sibling => lang.pick("saudara kandung", "sibling"),
+            Relation::Grandparent => lang.pick("kakek/nenek", "grandparent"),
+            Relation::Grandchild => lang.pick("cucu", "grandchild"),
+            Relation::ParentInLaw => lang.pick("mertua", "parent-in-law"),
+        }
+    }
 }

@@ -86,7 +86,8 @@ impl Programme {
             ],
             Programme::Jkp => &[Dismissed, Resigned, ContractEnded],
             Programme::Jkm => &[Death],
-            Programme::Jkk => &[WorkAccident],
+            // A death from the accident is claimed by an heir (see rules/jkk.rs).
+            Programme::Jkk => &[WorkAccident, Death],
             Programme::Jp => &[Retirement, Disability, Death, Resigned],
         }
     }
@@ -180,12 +181,14 @@ impl ClaimReason {
                 "Meninggalkan Indonesia untuk selamanya (warga negara asing)",
                 "Leaving Indonesia permanently (foreign nationals)",
             ),
-            ClaimReason::PartialTenPercent => {
-                lang.pick("Ambil sebagian 10% (keperluan apa saja)", "Withdraw 10% (any purpose)")
-            }
-            ClaimReason::PartialHousing => {
-                lang.pick("Ambil sebagian 30% (untuk perumahan)", "Withdraw 30% (for housing)")
-            }
+            ClaimReason::PartialTenPercent => lang.pick(
+                "Ambil sebagian 10% (keperluan apa saja)",
+                "Withdraw 10% (any purpose)",
+            ),
+            ClaimReason::PartialHousing => lang.pick(
+                "Ambil sebagian 30% (untuk perumahan)",
+                "Withdraw 30% (for housing)",
+            ),
             ClaimReason::WorkAccident => lang.pick(
                 "Kecelakaan kerja (setelah surat keterangan dokter)",
                 "Work accident (after the doctor's certificate)",

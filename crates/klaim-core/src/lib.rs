@@ -30,6 +30,7 @@ pub use account::AccountProblem;
 pub use bank::{Bank, BankAccount, BankAccountError, BankAccountWarning};
 pub use birth_date::{BirthDate, BirthDateError};
 pub use date::{Date, DateError, Weekday};
+pub use document::{DocumentError, FileType, Inspected, Inspector};
 pub use email::{Email, EmailError};
 pub use kpj::{Kpj, KpjError, KpjWarning};
 pub use message::{Explain, Finding, Lang, Severity};

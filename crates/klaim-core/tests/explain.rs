@@ -165,6 +165,17 @@ fn all_findings() -> Vec<Box<dyn Explain>> {
         RupiahError::Grouping => RupiahError::Grouping,
         RupiahError::TooLarge => RupiahError::TooLarge,
     ]);
+    all.extend(every![DocumentError;
+        DocumentError::Empty => DocumentError::Empty,
+        DocumentError::TooLarge { .. } => DocumentError::TooLarge { bytes: 7 * 1024 * 1024 },
+        DocumentError::UnsupportedType { .. } => DocumentError::UnsupportedType { found: klaim_core::document::Detected::Heic },
+        DocumentError::Truncated => DocumentError::Truncated,
+        DocumentError::Corrupt => DocumentError::Corrupt,
+        DocumentError::EncryptedPdf => DocumentError::EncryptedPdf,
+        DocumentError::ImageTooSmall { .. } => DocumentError::ImageTooSmall { width: 100, height: 80 },
+        DocumentError::Polyglot => DocumentError::Polyglot,
+        DocumentError::TrailingData => DocumentError::TrailingData,
+    ]);
     all
 }
 

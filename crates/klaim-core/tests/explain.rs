@@ -43,6 +43,63 @@ fn account_problems() -> Vec<Box<dyn Explain>> {
     ]
 }
 
+/// One example of each reason a claim cannot be made (yet).
+fn blockers() -> Vec<Box<dyn Explain>> {
+    use klaim_core::api::account::EndReason;
+    use klaim_core::claim::{Blocker, ClaimReason, Relation};
+    every![Blocker;
+        Blocker::MembershipActive { .. } => Blocker::MembershipActive { employer: "PT Maju Jaya".into() },
+        Blocker::WaitingPeriod { .. } => Blocker::WaitingPeriod { until: date(2026, 3, 14) },
+        Blocker::NotAMember => Blocker::NotAMember,
+        Blocker::ReasonNotOffered => Blocker::ReasonNotOffered,
+        Blocker::BelowAge { .. } => Blocker::BelowAge { age: 56, reached_on: date(2046, 3, 12) },
+        Blocker::ForeignNationalsOnly => Blocker::ForeignNationalsOnly,
+        Blocker::CitizensOnly => Blocker::CitizensOnly,
+        Blocker::JkpOnlyAfterDismissal { .. } => Blocker::JkpOnlyAfterDismissal { reason: ClaimReason::Resigned },
+        Blocker::JkpEmployerReported { .. } => Blocker::JkpEmployerReported { end_reason: EndReason::Resigned },
+        Blocker::JknNotEnrolled => Blocker::JknNotEnrolled,
+        Blocker::JkpTooOldAtRegistration { .. } => Blocker::JkpTooOldAtRegistration { registered_on: date(2015, 1, 5) },
+        Blocker::JkpFewContributions { .. } => Blocker::JkpFewContributions { months: 10 },
+        Blocker::JkpGapBeforePhk { .. } => Blocker::JkpGapBeforePhk { missing: Month::new(2026, 6).unwrap() },
+        Blocker::JkpDeadlinePassed { .. } => Blocker::JkpDeadlinePassed { deadline: date(2026, 9, 30) },
+        Blocker::JkpNewEmployment { .. } => Blocker::JkpNewEmployment { employer: "CV Baru".into() },
+        Blocker::JkpRepeatTooSoon { .. } => Blocker::JkpRepeatTooSoon { months: 43 },
+        Blocker::JkpClaimsUsedUp => Blocker::JkpClaimsUsedUp,
+        Blocker::PartialMembershipTooShort { .. } => Blocker::PartialMembershipTooShort { reached_on: date(2030, 2, 1) },
+        Blocker::PartialNeedsActiveMembership => Blocker::PartialNeedsActiveMembership,
+        Blocker::PartialAlreadyTaken { .. } => Blocker::PartialAlreadyTaken { submitted_on: date(2025, 3, 1) },
+        Blocker::NotDeceased => Blocker::NotDeceased,
+        Blocker::NotAnHeir => Blocker::NotAnHeir,
+        Blocker::CloserHeirExists { .. } => Blocker::CloserHeirExists { relation: Relation::Spouse },
+        Blocker::JpHeirNotEntitled => Blocker::JpHeirNotEntitled,
+        Blocker::JpNotOnResignation => Blocker::JpNotOnResignation,
+        Blocker::JkkLapsed { .. } => Blocker::JkkLapsed { lapsed_on: date(2026, 1, 10) },
+        Blocker::AccidentOutcomeMismatch => Blocker::AccidentOutcomeMismatch,
+        Blocker::ClaimPending { .. } => Blocker::ClaimPending { submitted_on: date(2026, 11, 1) },
+    ]
+}
+
+/// One example of each reason a claim cannot be submitted as it stands.
+fn claim_problems() -> Vec<Box<dyn Explain>> {
+    use klaim_core::claim::{Blocker, ClaimProblem, DocumentKind, Question};
+    every![ClaimProblem;
+        ClaimProblem::Blocked(_) => ClaimProblem::Blocked(Blocker::NotAMember),
+        ClaimProblem::Unanswered(_) => ClaimProblem::Unanswered(Question::BankAccount),
+        ClaimProblem::KpjNotOwn => ClaimProblem::KpjNotOwn,
+        ClaimProblem::EventInFuture => ClaimProblem::EventInFuture,
+        ClaimProblem::DeceasedNotParticipant => ClaimProblem::DeceasedNotParticipant,
+        ClaimProblem::DeceasedBirthDateDiffers { .. } => ClaimProblem::DeceasedBirthDateDiffers { in_nik: date(1990, 3, 12), declared: date(1990, 3, 13) },
+        ClaimProblem::AccidentDatesOutOfOrder => ClaimProblem::AccidentDatesOutOfOrder,
+        ClaimProblem::DocumentMissing(_) => ClaimProblem::DocumentMissing(DocumentKind::Ktp),
+        ClaimProblem::PhkProofMissing => ClaimProblem::PhkProofMissing,
+        ClaimProblem::BankHolderNotChecked => ClaimProblem::BankHolderNotChecked,
+        ClaimProblem::BankHolderDiffers { .. } => ClaimProblem::BankHolderDiffers { grade: NameMatch::Similar },
+    ]
+    .into_iter()
+    .chain([Box::new(ClaimProblem::BankHolderDiffers { grade: NameMatch::Different }) as Box<dyn Explain>])
+    .collect()
+}
+
 fn all_findings() -> Vec<Box<dyn Explain>> {
     let mut all = Vec::new();
     all.extend(every![DateError;
@@ -90,6 +147,13 @@ fn all_findings() -> Vec<Box<dyn Explain>> {
         LoginFormError::PasswordTooLong => LoginFormError::PasswordTooLong,
     ]);
     all.extend(account_problems());
+    all.extend(blockers());
+    // `Blocked` speaks with its blocker's code and words (listed above), so it is left out here.
+    all.extend(
+        claim_problems()
+            .into_iter()
+            .filter(|p| blockers().iter().all(|b| b.code() != p.code())),
+    );
     all.extend(every![OneTimeCodeError;
         OneTimeCodeError::Empty => OneTimeCodeError::Empty,
         OneTimeCodeError::NotDigits => OneTimeCodeError::NotDigits,

@@ -206,3 +206,428 @@ proptest! {
         if Date::parse_iso(&s).is_err() { prop_assert!(bad_json_fails::<Date>(&s)); }
     }
 }
+
+// ---- Claim rules -----------------------------------------------------------------------------
+
+mod claims {
+    use klaim_core::api::account::EndReason;
+    use klaim_core::claim::*;
+    use klaim_core::*;
+    use proptest::prelude::*;
+
+    /// A few valid NIKs: the participant's, family members' and strangers', so heirs match
+    /// sometimes.
+    const NIKS: [&str; 4] = [
+        "3171011203900001",
+        "3171015505920002",
+        "3171010107150003",
+        "3273015203900007",
+    ];
+
+    fn nik() -> impl Strategy<Value = Nik> {
+        (0..NIKS.len()).prop_map(|i| Nik::parse(NIKS[i]).unwrap())
+    }
+
+    /// Any day from 1940 to 2060.
+    fn date() -> impl Strategy<Value = Date> {
+        let from = Date::new(1940, 1, 1).unwrap().days_since_epoch();
+        let to = Date::new(2060, 12, 31).unwrap().days_since_epoch();
+        (from..=to).prop_map(|d| Date::from_days_since_epoch(d).unwrap())
+    }
+
+    /// Recent days, where the figures change (2015–2035).
+    fn recent() -> impl Strategy<Value = Date> {
+        let from = Date::new(2015, 1, 1).unwrap().days_since_epoch();
+        let to = Date::new(2035, 12, 31).unwrap().days_since_epoch();
+        (from..=to).prop_map(|d| Date::from_days_since_epoch(d).unwrap())
+    }
+
+    fn month() -> impl Strategy<Value = Month> {
+        (2010u16..=2035, 1u8..=12).prop_map(|(y, m)| Month::new(y, m).unwrap())
+    }
+
+    fn months() -> impl Strategy<Value = Vec<Month>> {
+        prop_oneof![
+            prop::collection::btree_set(month(), 0..40).prop_map(|s| s.into_iter().collect()),
+            (month(), 0u32..200).prop_map(|(first, n)| first
+                .through(Month::new(2040, 1).unwrap())
+                .take(n as usize)
+                .collect()),
+        ]
+    }
+
+    fn rupiah() -> impl Strategy<Value = Rupiah> {
+        prop_oneof![
+            (0u64..200_000_000).prop_map(Rupiah::from_u64),
+            any::<u64>().prop_map(Rupiah::from_u64),
+        ]
+    }
+
+    fn end_reason() -> impl Strategy<Value = EndReason> {
+        prop::sample::select(vec![
+            EndReason::StillActive,
+            EndReason::Resigned,
+            EndReason::Dismissed,
+            EndReason::ContractEnded,
+            EndReason::Retired,
+            EndReason::Died,
+        ])
+    }
+
+    fn employment() -> impl Strategy<Value = EmploymentFacts> {
+        (
+            recent(),
+            prop::option::of(recent()),
+            end_reason(),
+            any::<bool>(),
+        )
+            .prop_map(|(started_on, ended_on, end_reason, membership_active)| {
+                EmploymentFacts {
+                    employer: "PT Contoh".to_owned(),
+                    started_on,
+                    ended_on,
+                    end_reason,
+                    membership_active,
+                }
+            })
+    }
+
+    fn membership() -> impl Strategy<Value = MembershipFacts> {
+        (
+            "[0-9]{11}",
+            rupiah(),
+            recent(),
+            prop::collection::vec(employment(), 0..3),
+            prop::collection::vec((month(), rupiah()), 0..30),
+            months(),
+            months(),
+        )
+            .prop_map(
+                |(kpj, jht_balance, on, employments, wages, jp_months, jkp_months)| {
+                    let mut wages: Vec<MonthlyWage> = wages
+                        .into_iter()
+                        .map(|(month, wage)| MonthlyWage { month, wage })
+                        .collect();
+                    wages.sort_by_key(|w| w.month);
+                    MembershipFacts {
+                        kpj: Kpj::parse(&kpj).unwrap(),
+                        jht_balance,
+                        jht_balance_on: on,
+                        employments,
+                        wages,
+                        jp_months,
+                        jkp_months,
+                    }
+                },
+            )
+    }
+
+    fn relation() -> impl Strategy<Value = Relation> {
+        prop::sample::select(vec![
+            Relation::Spouse,
+            Relation::Child,
+            Relation::Parent,
+            Relation::Sibling,
+            Relation::Grandparent,
+            Relation::Grandchild,
+            Relation::ParentInLaw,
+        ])
+    }
+
+    fn family() -> impl Strategy<Value = FamilyFacts> {
+        (relation(), prop::option::of(nik()), date()).prop_map(|(relation, nik, birth_date)| {
+            FamilyFacts {
+                relation,
+                name: PersonName::parse("Anggota Keluarga").unwrap(),
+                nik,
+                birth_date,
+            }
+        })
+    }
+
+    fn programme() -> impl Strategy<Value = Programme> {
+        prop::sample::select(Programme::ALL.to_vec())
+    }
+
+    fn reason() -> impl Strategy<Value = ClaimReason> {
+        prop::sample::select(ClaimReason::ALL.to_vec())
+    }
+
+    fn past_claim() -> impl Strategy<Value = PastClaim> {
+        (
+            programme(),
+            reason(),
+            recent(),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(programme, reason, submitted_on, open, paid)| PastClaim {
+                programme,
+                reason,
+                submitted_on,
+                open,
+                paid,
+            })
+    }
+
+    prop_compose! {
+        fn facts()(
+            nik in nik(),
+            birth_date in date(),
+            wna in any::<bool>(),
+            deceased_on in prop::option::of(recent()),
+            jkn_enrolled in any::<bool>(),
+            memberships in prop::collection::vec(membership(), 0..3),
+            family in prop::collection::vec(family(), 0..5),
+            past_claims in prop::collection::vec(past_claim(), 0..4),
+        ) -> ClaimFacts {
+            ClaimFacts {
+                name: PersonName::parse("Budi Santoso").unwrap(),
+                nik,
+                birth_date,
+                sex: Sex::Male,
+                nationality: if wna { Nationality::Wna } else { Nationality::Wni },
+                deceased_on,
+                jkn_enrolled,
+                memberships,
+                family,
+                past_claims,
+            }
+        }
+    }
+
+    fn accident() -> impl Strategy<Value = AccidentAnswers> {
+        (
+            date(),
+            prop::sample::select(vec![
+                AccidentPlace::AtWork,
+                AccidentPlace::OnTheRoad,
+                AccidentPlace::AwayFromWork,
+            ]),
+            prop::sample::select(vec![
+                AccidentOutcome::Recovered,
+                AccidentOutcome::Disability,
+                AccidentOutcome::Died,
+            ]),
+            any::<u32>(),
+            rupiah(),
+            prop::option::of((
+                prop::sample::select(vec![
+                    TransportMode::Land,
+                    TransportMode::Sea,
+                    TransportMode::Air,
+                ]),
+                rupiah(),
+            )),
+        )
+            .prop_map(
+                |(happened_on, place, outcome, days, medical_costs, transport)| AccidentAnswers {
+                    happened_on,
+                    place,
+                    outcome,
+                    days_unable_to_work: days,
+                    medical_costs,
+                    transport: transport.map(|(mode, cost)| Transport { mode, cost }),
+                },
+            )
+    }
+
+    prop_compose! {
+        fn answers()(
+            programme in programme(),
+            reason in reason(),
+            kpj in prop::option::of("[0-9]{11}"),
+            event_on in prop::option::of(recent()),
+            deceased in prop::option::of((nik(), date())),
+            accident in prop::option::of(accident()),
+            npwp in any::<bool>(),
+        ) -> ClaimAnswers {
+            let mut a = ClaimAnswers::new(programme, reason);
+            a.kpj = kpj.map(|k| Kpj::parse(&k).unwrap());
+            a.event_on = event_on;
+            a.deceased = deceased.map(|(nik, birth_date)| DeceasedAnswers {
+                nik,
+                kpj: Kpj::parse("12345678901").unwrap(),
+                birth_date,
+            });
+            a.accident = accident;
+            a.bank_account = Some(BankAccount::parse(Bank::Bca, "1234567890").unwrap());
+            a.npwp = npwp.then(|| Npwp::parse(NIKS[0]).unwrap());
+            a
+        }
+    }
+
+    fn claimant() -> impl Strategy<Value = Claimant> {
+        (nik(), date()).prop_map(|(nik, birth_date)| Claimant {
+            name: PersonName::parse("Siti Aminah").unwrap(),
+            nik,
+            birth_date,
+        })
+    }
+
+    const JUTA: u64 = 1_000_000;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn assess_keeps_its_promises(facts in facts(), claimant in claimant(), answers in answers(), today in recent()) {
+            let a = assess(&facts, &claimant, &answers, today);
+            // The earliest day is never in the past, and today exactly when nothing blocks.
+            if let Some(earliest) = a.earliest_on {
+                prop_assert!(earliest >= today);
+            }
+            if a.blockers.is_empty() {
+                prop_assert_eq!(a.earliest_on, Some(today));
+            }
+            // A blocker that does not end by itself leaves no day.
+            if a.blockers.iter().any(|b| b.ends_on().is_none()) {
+                prop_assert_eq!(a.earliest_on, None);
+            }
+            // Tax is never negative (unsigned) nor more than what is paid.
+            prop_assert!(a.estimate.tax <= a.estimate.lump_sum);
+            if answers.programme == Programme::Jkp {
+                prop_assert!(a.estimate.monthly.unwrap_or(Rupiah::ZERO) <= Rupiah::from_u64(3 * JUTA));
+                prop_assert!(a.estimate.total.unwrap_or(Rupiah::ZERO) <= Rupiah::from_u64(18 * JUTA));
+                // Never JKP after a resignation, whether chosen or reported by the employer.
+                let reported_resigned = facts
+                    .memberships
+                    .iter()
+                    .flat_map(|m| &m.employments)
+                    .filter(|e| e.ended_on.is_some())
+                    .max_by_key(|e| e.ended_on)
+                    .is_some_and(|e| e.end_reason == EndReason::Resigned);
+                if answers.reason == ClaimReason::Resigned || reported_resigned {
+                    prop_assert!(!a.blockers.is_empty());
+                    prop_assert_eq!(a.earliest_on, None);
+                }
+            }
+            // Every blocker travels as JSON and comes back the same.
+            for b in &a.blockers {
+                let back: Blocker = serde_json::from_str(&serde_json::to_string(b).unwrap()).unwrap();
+                prop_assert_eq!(&back, b);
+            }
+            let _ = questions(&facts, &answers);
+            let _ = decision_due(answers.programme, &a.estimate, today);
+        }
+
+        #[test]
+        fn never_before_the_waiting_period_ends(
+            facts in facts(),
+            answers in answers(),
+            today in recent(),
+            dismissed in any::<bool>(),
+        ) {
+            let mut answers = answers;
+            answers.programme = Programme::Jht;
+            answers.reason = if dismissed { ClaimReason::Dismissed } else { ClaimReason::Resigned };
+            let claimant = Claimant { name: facts.name.clone(), nik: facts.nik, birth_date: facts.birth_date };
+            let a = assess(&facts, &claimant, &answers, today);
+            if let (Some(earliest), Some(event)) = (a.earliest_on, answers.event_on) {
+                prop_assert!(earliest >= event.add_months(1).unwrap());
+            }
+        }
+
+        #[test]
+        fn ready_to_submit_never_panics(
+            facts in facts(),
+            claimant in claimant(),
+            answers in answers(),
+            attached in prop::collection::vec(prop::sample::select(DocumentKind::ALL.to_vec()), 0..8),
+            holder in prop::option::of("[A-Za-z .']{1,30}"),
+            today in recent(),
+        ) {
+            let holder = holder.and_then(|h| PersonName::parse(&h).ok());
+            match ready_to_submit(&facts, &claimant, &answers, &attached, holder.as_ref(), today) {
+                Ok(a) => prop_assert!(a.blockers.is_empty()),
+                Err(problems) => {
+                    prop_assert!(!problems.is_empty());
+                    for p in &problems {
+                        prop_assert!(!p.message(Lang::Id).is_empty() && !p.hint(Lang::En).is_empty());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn jht_tax_stays_within_the_payment(balance in rupiah(), partial_year in 2010u16..2035, npwp in any::<bool>(), today in recent()) {
+            let facts = ClaimFacts {
+                memberships: vec![MembershipFacts {
+                    kpj: Kpj::parse("12345678901").unwrap(),
+                    jht_balance: balance,
+                    jht_balance_on: today,
+                    employments: vec![],
+                    wages: vec![],
+                    jp_months: vec![],
+                    jkp_months: vec![],
+                }],
+                past_claims: vec![PastClaim {
+                    programme: Programme::Jht,
+                    reason: ClaimReason::PartialTenPercent,
+                    submitted_on: Date::new(partial_year, 6, 1).unwrap(),
+                    open: false,
+                    paid: true,
+                }],
+                ..base_facts()
+            };
+            let mut answers = ClaimAnswers::new(Programme::Jht, ClaimReason::Resigned);
+            answers.npwp = npwp.then(|| Npwp::parse(NIKS[0]).unwrap());
+            let claimant = Claimant { name: facts.name.clone(), nik: facts.nik, birth_date: facts.birth_date };
+            let a = assess(&facts, &claimant, &answers, today);
+            prop_assert_eq!(a.estimate.lump_sum, balance);
+            prop_assert!(a.estimate.tax <= balance);
+            // At most 35% + 20% of it.
+            prop_assert!(u128::from(a.estimate.tax.amount()) * 100 <= u128::from(balance.amount()) * 42);
+        }
+
+        #[test]
+        fn reference_round_trips_and_catches_every_typo(year in 2000u16..2100, random in any::<u64>(), at in 0usize..16, ch in any::<char>()) {
+            let r = Reference::generate(year, random);
+            prop_assert_eq!(Reference::parse(r.as_str()), Some(r.clone()));
+            prop_assert_eq!(Reference::parse(&r.as_str().to_lowercase()), Some(r.clone()));
+            let back: Reference = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+            prop_assert_eq!(&back, &r);
+            // Any one character changed: refused, or (case, O for 0, I/L for 1, a dash for a
+            // space) the very same reference.
+            let mut typed: Vec<char> = r.as_str().chars().collect();
+            prop_assume!(typed[at] != ch);
+            typed[at] = ch;
+            let typed: String = typed.into_iter().collect();
+            if let Some(read) = Reference::parse(&typed) {
+                prop_assert_eq!(read, r);
+            }
+        }
+
+        #[test]
+        fn decisions_fall_on_working_days(programme in programme(), lump in rupiah(), submitted in recent()) {
+            let estimate = Estimate {
+                lump_sum: lump,
+                monthly: None,
+                months: None,
+                total: Some(lump),
+                tax: Rupiah::ZERO,
+                explanation_id: String::new(),
+                explanation_en: String::new(),
+            };
+            let due = decision_due(programme, &estimate, submitted);
+            prop_assert!(due > submitted);
+            prop_assert!(!due.weekday().is_weekend());
+            prop_assert!(submitted.days_until(due) <= 11);
+        }
+    }
+
+    fn base_facts() -> ClaimFacts {
+        ClaimFacts {
+            name: PersonName::parse("Budi Santoso").unwrap(),
+            nik: Nik::parse(NIKS[0]).unwrap(),
+            birth_date: Date::new(1990, 3, 12).unwrap(),
+            sex: Sex::Male,
+            nationality: Nationality::Wni,
+            deceased_on: None,
+            jkn_enrolled: true,
+            memberships: vec![],
+            family: vec![],
+            past_claims: vec![],
+        }
+    }
+}

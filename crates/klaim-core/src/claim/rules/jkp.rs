@@ -133,7 +133,8 @@ fn repeat_claims(case: &Case, draft: &mut Draft, phk: Option<Date>) {
     let until = Month::of(phk.unwrap_or(case.today));
     let since = Month::of(*previous);
     let months = records::jkp_months(case.facts)
-        .range(since.next()..until)
+        .into_iter()
+        .filter(|m| *m > since && *m < until)
         .count();
     let months = u32::try_from(months).unwrap_or(u32::MAX);
     if months < JKP_REPEAT_MONTHS {

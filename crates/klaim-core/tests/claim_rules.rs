@@ -453,7 +453,7 @@ fn jht_other_reasons() {
             on(jht(Disability), "2026-11-10"),
             "2026-11-24",
         )
-        .blocked(&["claim.waiting_period"], Some("2026-12-01")),
+        .blocked(&["claim.paid_from_next_month"], Some("2026-12-01")),
         row(
             "disability determined last month",
             budi(),
@@ -1127,7 +1127,7 @@ fn jkp_rules() {
             phk("2026-12-15"),
             "2026-11-24",
         )
-        .blocked(&["claim.waiting_period", "claim.jkp_gap_before_phk"], None),
+        .blocked(&["claim.not_yet_happened", "claim.jkp_gap_before_phk"], None),
         row(
             "a second claim 4 years after the first",
             with(dismissed_budi(), |f| {

@@ -50,6 +50,8 @@ fn blockers() -> Vec<Box<dyn Explain>> {
     every![Blocker;
         Blocker::MembershipActive { .. } => Blocker::MembershipActive { employer: "PT Maju Jaya".into() },
         Blocker::WaitingPeriod { .. } => Blocker::WaitingPeriod { until: date(2026, 3, 14) },
+        Blocker::PaidFromNextMonth { .. } => Blocker::PaidFromNextMonth { from: date(2026, 12, 1) },
+        Blocker::NotYetHappened { .. } => Blocker::NotYetHappened { on: date(2026, 12, 15) },
         Blocker::NotAMember => Blocker::NotAMember,
         Blocker::ReasonNotOffered => Blocker::ReasonNotOffered,
         Blocker::BelowAge { .. } => Blocker::BelowAge { age: 56, reached_on: date(2046, 3, 12) },

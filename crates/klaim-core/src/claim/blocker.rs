@@ -14,10 +14,20 @@ use super::{ClaimReason, Relation};
 pub enum Blocker {
     /// The employer has not deactivated the membership yet.
     MembershipActive { employer: String },
-    /// A waiting period runs until the given day.
+    /// The 1-month waiting period after a resignation or PHK runs until the given day.
     WaitingPeriod {
         #[cfg_attr(feature = "openapi", schema(value_type = String))]
         until: Date,
+    },
+    /// JHT for total permanent disability is paid from the 1st of the next month.
+    PaidFromNextMonth {
+        #[cfg_attr(feature = "openapi", schema(value_type = String))]
+        from: Date,
+    },
+    /// The event the claim rests on (the PHK) is after today.
+    NotYetHappened {
+        #[cfg_attr(feature = "openapi", schema(value_type = String))]
+        on: Date,
     },
     /// No membership on record at all.
     NotAMember,
@@ -104,6 +114,8 @@ impl Blocker {
     pub fn ends_on(&self) -> Option<Date> {
         match self {
             Blocker::WaitingPeriod { until } => Some(*until),
+            Blocker::PaidFromNextMonth { from } => Some(*from),
+            Blocker::NotYetHappened { on } => Some(*on),
             Blocker::BelowAge { reached_on, .. } => Some(*reached_on),
             Blocker::PartialMembershipTooShort { reached_on } => Some(*reached_on),
             _ => None,
@@ -133,6 +145,8 @@ impl Explain for Blocker {
         match self {
             Blocker::MembershipActive { .. } => "claim.membership_active",
             Blocker::WaitingPeriod { .. } => "claim.waiting_period",
+            Blocker::PaidFromNextMonth { .. } => "claim.paid_from_next_month",
+            Blocker::NotYetHappened { .. } => "claim.not_yet_happened",
             Blocker::NotAMember => "claim.not_a_member",
             Blocker::ReasonNotOffered => "claim.reason_not_offered",
             Blocker::BelowAge { .. } => "claim.below_age",
@@ -176,10 +190,26 @@ impl Explain for Blocker {
             Blocker::WaitingPeriod { until } => format!(
                 "{} {}.",
                 lang.pick(
-                    "Ada masa tunggu 1 bulan sejak tanggal berhenti bekerja, sampai",
-                    "There is a waiting period of 1 month after the job ended, until",
+                    "Ada masa tunggu 1 bulan sejak pengunduran diri atau PHK, sampai",
+                    "There is a waiting period of 1 month after a resignation or dismissal, until",
                 ),
                 until.format(lang)
+            ),
+            Blocker::PaidFromNextMonth { from } => format!(
+                "{} {}.",
+                lang.pick(
+                    "JHT karena cacat total tetap dibayarkan mulai tanggal 1 bulan berikutnya setelah cacat ditetapkan, yaitu",
+                    "JHT for total permanent disability is paid from the 1st of the month after it was determined, that is",
+                ),
+                from.format(lang)
+            ),
+            Blocker::NotYetHappened { on } => format!(
+                "{} {}.",
+                lang.pick(
+                    "Tanggal PHK yang Anda isi belum tiba:",
+                    "The dismissal date you gave has not come yet:",
+                ),
+                on.format(lang)
             ),
             Blocker::NotAMember => l(
                 "Kami tidak menemukan kepesertaan BPJS Ketenagakerjaan atas nama ini.",
@@ -190,9 +220,9 @@ impl Explain for Blocker {
                 "This reason does not apply to the chosen programme.",
             ),
             Blocker::BelowAge { age, reached_on } => format!(
-                "{} {age} {} {}.",
+                "{} {age}{} {}.",
                 lang.pick("Klaim ini dapat diajukan pada usia", "This claim can be made at age"),
-                lang.pick("tahun, yaitu mulai", "that is from"),
+                lang.pick(" tahun, yaitu mulai", ", that is from"),
                 reached_on.format(lang)
             ),
             Blocker::ForeignNationalsOnly => l(
@@ -368,6 +398,8 @@ impl Explain for Blocker {
                 "Ask your employer's HR to deactivate your membership; then you can claim.",
             ),
             Blocker::WaitingPeriod { until } => from(until),
+            Blocker::PaidFromNextMonth { from: day } => from(day),
+            Blocker::NotYetHappened { on } => from(on),
             Blocker::NotAMember => l(
                 "Periksa NIK dan nomor KPJ Anda, atau tanyakan ke kantor cabang BPJS Ketenagakerjaan.",
                 "Check your NIK and KPJ number, or ask a BPJS Ketenagakerjaan branch.",

@@ -173,14 +173,64 @@ pub static JKK_LAPSE_YEARS: [Dated<u32>; 2] = [
 
 // ---- JP --------------------------------------------------------------------------------------
 
-/// Pension age by the year of the claim. PP 45/2015 art. 15: 56 until 2018, 57 from 2019, then
+/// Pension age, by the year of the claim. PP 45/2015 art. 15: 56 until 2018, 57 from 2019, then
 /// one year more every 3 years, up to 65 from 2043.
+pub static PENSION_AGE: [Dated<u32>; 10] = [
+    Dated {
+        from: (2015, 7, 1),
+        value: 56,
+        source: "PP 45/2015 art. 15",
+    },
+    Dated {
+        from: (2019, 1, 1),
+        value: 57,
+        source: "PP 45/2015 art. 15",
+    },
+    Dated {
+        from: (2022, 1, 1),
+        value: 58,
+        source: "PP 45/2015 art. 15",
+    },
+    Dated {
+        from: (2025, 1, 1),
+        value: 59,
+        source: "PP 45/2015 art. 15",
+    },
+    Dated {
+        from: (2028, 1, 1),
+        value: 60,
+        source: "PP 45/2015 art. 15",
+    },
+    Dated {
+        from: (2031, 1, 1),
+        value: 61,
+        source: "PP 45/2015 art. 15",
+    },
+    Dated {
+        from: (2034, 1, 1),
+        value: 62,
+        source: "PP 45/2015 art. 15",
+    },
+    Dated {
+        from: (2037, 1, 1),
+        value: 63,
+        source: "PP 45/2015 art. 15",
+    },
+    Dated {
+        from: (2040, 1, 1),
+        value: 64,
+        source: "PP 45/2015 art. 15",
+    },
+    Dated {
+        from: (2043, 1, 1),
+        value: 65,
+        source: "PP 45/2015 art. 15",
+    },
+];
+
+/// The pension age for a claim made in `year`.
 pub fn pension_age(year: u16) -> u32 {
-    if year <= 2018 {
-        56
-    } else {
-        (57 + u32::from(year - 2019) / 3).min(65)
-    }
+    Date::new(year, 1, 1).map_or(65, |jan_1| at(&PENSION_AGE, jan_1))
 }
 
 /// Months of contributions for a monthly pension; fewer → lump sum. PP 45/2015.

@@ -92,7 +92,9 @@ impl Programme {
         }
     }
 
-    /// Claims made by heirs for a participant who died (the signed-in person is the heir).
+    /// Claims made by heirs for a participant who died (the signed-in person is the heir, the
+    /// facts are the deceased's): the reason `Death` in every programme that has it, including a
+    /// death from a work accident (JKK, with the accident answers).
     pub fn by_heirs(self, reason: ClaimReason) -> bool {
         reason == ClaimReason::Death
     }

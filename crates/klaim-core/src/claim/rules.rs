@@ -94,10 +94,10 @@ impl Draft {
         }
     }
 
-    /// A waiting period that ends on `until`: a blocker only while it runs.
-    fn wait_until(&mut self, until: Date, today: Date) {
-        if until > today {
-            self.block(Blocker::WaitingPeriod { until });
+    /// A blocker that ends by itself on a day: only while that day is still to come.
+    fn until(&mut self, day: Date, today: Date, blocker: fn(Date) -> Blocker) {
+        if day > today {
+            self.block(blocker(day));
         }
     }
 

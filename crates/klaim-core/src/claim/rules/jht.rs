@@ -84,7 +84,7 @@ pub(super) fn assess(case: &Case, draft: &mut Draft) -> Outcome {
         ClaimReason::Disability => {
             if let Some(determined) = answers.event_on {
                 let from = Month::of(determined).next().first_day();
-                draft.wait_until(from, today);
+                draft.until(from, today, |from| Blocker::PaidFromNextMonth { from });
             }
             draft.require(&OWN);
             draft.need(DocumentKind::DisabilityCertificate, Necessity::Required);
@@ -150,7 +150,7 @@ fn waiting_period(case: &Case, draft: &mut Draft) {
         .event_on
         .or_else(|| records::last_ended(case.facts).and_then(|e| e.ended_on));
     if let Some(until) = event.and_then(|d| d.add_months(JHT_WAITING_MONTHS)) {
-        draft.wait_until(until, case.today);
+        draft.until(until, case.today, |until| Blocker::WaitingPeriod { until });
     }
 }
 

@@ -98,15 +98,19 @@ fn estimate(case: &Case) -> Estimate {
             let stmb = add(times_ratio(wage, full, 30), times_ratio(wage, half, 60));
             parts.push((
                 stmb,
-                format!("santunan tidak mampu bekerja {days} hari (100% upah 12 bulan pertama, 50% sesudahnya)"),
-                format!("temporary inability to work for {days} days (100% of wage for the first 12 months, 50% after)"),
+                format!(
+                    "santunan tidak mampu bekerja {days} hari (100% upah 12 bulan pertama, 50% sesudahnya)"
+                ),
+                format!(
+                    "temporary inability to work for {days} days (100% of the wage for the first 12 months, 50% after)"
+                ),
             ));
         }
         if a.outcome == AccidentOutcome::Disability && !died {
             parts.push((
                 times_ratio(wage, JKK_DISABILITY_WAGES, 1),
-                format!("cacat total tetap {JKK_DISABILITY_WAGES} × upah {wage}"),
-                format!("total permanent disability {JKK_DISABILITY_WAGES} × wage {wage}"),
+                format!("santunan cacat total tetap ({JKK_DISABILITY_WAGES} × upah {wage})"),
+                format!("total permanent disability ({JKK_DISABILITY_WAGES} × wage {wage})"),
             ));
         }
         if a.medical_costs > Rupiah::ZERO {
@@ -124,8 +128,8 @@ fn estimate(case: &Case) -> Estimate {
             };
             parts.push((
                 t.cost.min(cap),
-                format!("biaya transportasi, paling banyak {cap}"),
-                format!("transport costs, at most {cap}"),
+                format!("biaya transportasi (paling banyak {cap})"),
+                format!("transport costs (at most {cap})"),
             ));
         }
     }
@@ -135,9 +139,9 @@ fn estimate(case: &Case) -> Estimate {
         parts.push((
             death,
             format!(
-                "santunan kematian {JKK_DEATH_WAGES} × upah {wage}, paling sedikit {JKM_LUMP_SUM}"
+                "santunan kematian ({JKK_DEATH_WAGES} × upah {wage}, paling sedikit {JKM_LUMP_SUM})"
             ),
-            format!("death benefit {JKK_DEATH_WAGES} × wage {wage}, at least {JKM_LUMP_SUM}"),
+            format!("death benefit ({JKK_DEATH_WAGES} × wage {wage}, at least {JKM_LUMP_SUM})"),
         ));
         parts.push((
             JKM_FUNERAL,
@@ -164,7 +168,13 @@ fn estimate(case: &Case) -> Estimate {
             .iter()
             .map(|(amount, id, en)| format!("{} {amount}", lang.pick(id, en)))
             .collect();
-        let mut s = format!("{}: {lump}.", list.join(" + "));
+        let sum = list.join(" + ");
+        let mut first = sum.chars();
+        let capital: String = first
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
+        let mut s = format!("{capital}{} = {lump}.", first.as_str());
         if died {
             s.push(' ');
             s.push_str(&jkm::scholarship(case, lang));

@@ -87,15 +87,19 @@ pub(super) fn scholarship(case: &Case, lang: Lang) -> String {
     }
     let most = times_ratio(SCHOLARSHIP_PER_CHILD, children as u64, 1);
     format!(
-        "{} {children} {} {most}, {}",
-        lang.pick("Beasiswa untuk", "A scholarship for"),
+        "{} {children} {} {most}. {}",
         lang.pick(
-            "anak (paling banyak 2) yang bersekolah, hingga",
-            "children (at most 2) at school, up to",
+            "Iuran sudah 3 tahun atau lebih, sehingga ada beasiswa untuk",
+            "With 3 or more years of contributions, there is a scholarship for",
         ),
+        match (lang, children) {
+            (Lang::Id, _) => "anak (paling banyak 2) yang bersekolah, seluruhnya hingga",
+            (Lang::En, 1) => "child at school, up to",
+            (Lang::En, _) => "children at school (at most 2), up to",
+        },
         lang.pick(
-            "dibayar tiap tahun: TK–SD Rp 1.500.000, SMP Rp 2.000.000, SMA Rp 3.000.000, kuliah Rp 12.000.000 per anak.",
-            "paid each year: nursery and primary school Rp 1.500.000, junior high Rp 2.000.000, senior high Rp 3.000.000, university Rp 12.000.000 per child.",
+            "Dibayar per anak per tahun: TK–SD Rp 1.500.000 (paling lama 8 tahun), SMP Rp 2.000.000 (3 tahun), SMA Rp 3.000.000 (3 tahun), kuliah Rp 12.000.000 (5 tahun).",
+            "Paid per child per year: nursery and primary school Rp 1.500.000 (at most 8 years), junior high Rp 2.000.000 (3 years), senior high Rp 3.000.000 (3 years), university Rp 12.000.000 (5 years).",
         )
     )
 }

@@ -71,7 +71,7 @@ pub(super) fn assess(case: &Case, draft: &mut Draft) -> Outcome {
         });
     }
     if let Some(phk) = phk {
-        draft.wait_until(phk, today);
+        draft.until(phk, today, |on| Blocker::NotYetHappened { on });
         contributions(case, draft, phk);
         // Decision: the deadline in force on the PHK date (3 months before PP 6/2025, 6 after).
         let rules = figures::at(&JKP_RULES, phk);

@@ -1127,7 +1127,10 @@ fn jkp_rules() {
             phk("2026-12-15"),
             "2026-11-24",
         )
-        .blocked(&["claim.not_yet_happened", "claim.jkp_gap_before_phk"], None),
+        .blocked(
+            &["claim.not_yet_happened", "claim.jkp_gap_before_phk"],
+            None,
+        ),
         row(
             "a second claim 4 years after the first",
             with(dismissed_budi(), |f| {

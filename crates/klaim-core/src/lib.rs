@@ -46,4 +46,4 @@ pub use rupiah::{Rupiah, RupiahError};
 pub use sex::Sex;
 
 /// Version of the rule set. Drafts and API payloads carry it so that a newer app can migrate them.
-pub const RULES_VERSION: &str = "2026.11.1";
+pub const RULES_VERSION: &str = "2026.11.2";

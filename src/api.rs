@@ -1,4 +1,4 @@
-//! The accounts API client: the only place in the app that knows URLs. Requests go through the
+//! The claims API client: the only place in the app that knows URLs. Requests go through the
 //! browser's fetch (gloo-net) with the session cookie (same origin only); every state-changing
 //! request carries `X-Klaim-Request: 1`; every request asks for answers in the interface language.
 //! A request that has not finished after [`TIMEOUT_MS`] is aborted, so a dead network ends in
@@ -9,16 +9,24 @@ use klaim_core::Lang;
 use klaim_core::api::account::{
     CodeSent, Me, PasswordResetStarted, RegistrationStarted, SessionList,
 };
+use klaim_core::api::claim::{
+    BankInquiry, BankInquiryAnswer, ClaimList, ClaimSubmission, ClaimView, DocumentInfo,
+    DocumentList,
+};
 use klaim_core::api::{ApiError, ApiErrors};
+use klaim_core::claim::{ClaimFacts, DocumentKind};
 use klaim_core::forms::account::{
     Channel, CodeInput, LoginInput, NewPasswordInput, PasswordResetInput, RegistrationInput,
     SendCodeInput,
 };
+use klaim_core::{BankAccount, Kpj, Nik};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{AbortController, RequestCredentials};
+
+use crate::upload::Prepared;
 
 const BASE: &str = "/api/v1";
 
@@ -120,6 +128,154 @@ pub async fn complete_password_reset(
 ) -> Result<(), Failure> {
     let url = format!("{BASE}/password-resets/{}/complete", segment(reset_id));
     empty(send(Method::POST, &url, lang, Some(input)).await?).await
+}
+
+/// `GET /claims/facts`: what the registry knows about the signed-in participant, as the claim
+/// rules read it.
+pub async fn own_claim_facts(lang: Lang) -> Result<ClaimFacts, Failure> {
+    let url = format!("{BASE}/claims/facts");
+    json(send(Method::GET, &url, lang, None::<&()>).await?).await
+}
+
+/// `GET /claims/facts?deceased_nik=&deceased_kpj=`: the facts of a participant who died, for an
+/// heir's claim (404 `claim.deceased_not_found` when they do not match a member).
+pub async fn deceased_claim_facts(lang: Lang, nik: &Nik, kpj: &Kpj) -> Result<ClaimFacts, Failure> {
+    let url = format!(
+        "{BASE}/claims/facts?deceased_nik={}&deceased_kpj={}",
+        segment(nik.as_str()),
+        segment(kpj.as_str())
+    );
+    json(send(Method::GET, &url, lang, None::<&()>).await?).await
+}
+
+/// `POST /bank-inquiries`: the account holder's name (masked) and how it compares with the
+/// claimant's.
+pub async fn bank_inquiry(lang: Lang, account: &BankAccount) -> Result<BankInquiryAnswer, Failure> {
+    let url = format!("{BASE}/bank-inquiries");
+    let body = BankInquiry {
+        bank_account: account.clone(),
+    };
+    json(send(Method::POST, &url, lang, Some(&body)).await?).await
+}
+
+/// `GET /documents`: the documents this account uploaded before (for reuse).
+pub async fn documents(lang: Lang) -> Result<DocumentList, Failure> {
+    let url = format!("{BASE}/documents");
+    json(send(Method::GET, &url, lang, None::<&()>).await?).await
+}
+
+/// How long an upload may take: 6 MB over slow mobile data needs minutes, not seconds.
+pub const UPLOAD_TIMEOUT_MS: u32 = 180_000;
+
+/// `PUT /documents/{id}` through XMLHttpRequest, telling `progress` the fraction sent. The id is
+/// made by the app: sending the same document again (a retry) stores it once.
+pub async fn upload_document(
+    lang: Lang,
+    document_id: &str,
+    kind: DocumentKind,
+    prepared: &Prepared,
+    progress: impl Fn(f64) + 'static,
+) -> Result<DocumentInfo, Failure> {
+    let url = format!("{BASE}/documents/{}", segment(document_id));
+    let headers = [
+        ("Content-Type", prepared.file_type.mime()),
+        ("Accept", "application/json"),
+        ("Accept-Language", lang.tag()),
+        ("X-Klaim-Request", "1"),
+        ("X-Klaim-Document-Kind", kind.as_str()),
+        ("X-Klaim-Sha256", prepared.sha256.as_str()),
+    ];
+    let sent =
+        crate::upload::put(&url, &headers, &prepared.bytes, UPLOAD_TIMEOUT_MS, progress).await;
+    match sent.status {
+        0 => Err(Failure::Offline),
+        200..=299 => serde_json::from_str(&sent.body).map_err(|_| Failure::Unexpected(sent.status)),
+        status => Err(match serde_json::from_str::<ApiErrors>(&sent.body) {
+            Ok(body) if !body.errors.is_empty() => Failure::Api {
+                status,
+                errors: body.errors,
+            },
+            _ => Failure::Unexpected(status),
+        }),
+    }
+}
+
+/// `PUT /claims/{id}`: submits the claim under the id the app made for it; sending it again
+/// returns the same claim.
+pub async fn submit_claim(
+    lang: Lang,
+    claim_id: &str,
+    submission: &ClaimSubmission,
+) -> Result<ClaimView, Failure> {
+    let url = format!("{BASE}/claims/{}", segment(claim_id));
+    json::<wire::ClaimView>(send(Method::PUT, &url, lang, Some(submission)).await?)
+        .await
+        .map(Into::into)
+}
+
+/// `GET /claims`: this account's claims, newest first.
+pub async fn claims(lang: Lang) -> Result<ClaimList, Failure> {
+    let url = format!("{BASE}/claims");
+    json(send(Method::GET, &url, lang, None::<&()>).await?).await
+}
+
+/// `GET /claims/{id}`: one claim, read-only.
+pub async fn claim(lang: Lang, claim_id: &str) -> Result<ClaimView, Failure> {
+    let url = format!("{BASE}/claims/{}", segment(claim_id));
+    json::<wire::ClaimView>(send(Method::GET, &url, lang, None::<&()>).await?)
+        .await
+        .map(Into::into)
+}
+
+/// klaim-core's `ClaimView` and `Estimate` are serialise-only so far; these read the same JSON.
+/// Remove once klaim-core derives `Deserialize` for both.
+mod wire {
+    use klaim_core::Rupiah;
+    use klaim_core::api::claim::{ClaimSummary, DocumentInfo};
+    use klaim_core::claim::{ClaimAnswers, Estimate};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct ClaimView {
+        #[serde(flatten)]
+        summary: ClaimSummary,
+        answers: ClaimAnswers,
+        documents: Vec<DocumentInfo>,
+        estimate: EstimateWire,
+        decision_due_on: String,
+    }
+
+    #[derive(Deserialize)]
+    struct EstimateWire {
+        lump_sum: Rupiah,
+        monthly: Option<Rupiah>,
+        months: Option<u32>,
+        total: Option<Rupiah>,
+        tax: Rupiah,
+        explanation_id: String,
+        explanation_en: String,
+    }
+
+    impl From<ClaimView> for super::ClaimView {
+        fn from(v: ClaimView) -> super::ClaimView {
+            let e = v.estimate;
+            super::ClaimView {
+                summary: v.summary,
+                answers: v.answers,
+                documents: v.documents,
+                estimate: Estimate {
+                    lump_sum: e.lump_sum,
+                    monthly: e.monthly,
+                    months: e.months,
+                    total: e.total,
+                    tax: e.tax,
+                    explanation_id: e.explanation_id,
+                    explanation_en: e.explanation_en,
+                },
+                decision_due_on: v.decision_due_on,
+            }
+        }
+    }
 }
 
 /// An answer whose headers arrived; the timer keeps running until its body has been read.

@@ -9,8 +9,10 @@ use crate::api;
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    AccountPage, CheckPage, CheckResultPage, NotFoundPage, RegisterCodePage, RegisterPage,
-    RegisterVerifyPage, ResetNewPage, ResetStartPage, SessionsPage, SignInPage,
+    AccidentPage, AccountPage, BankPage, CheckPage, CheckResultPage, DeceasedPage, DocumentsPage,
+    EventDatePage, KpjPage, MyClaimPage, MyClaimsPage, NotFoundPage, NpwpPage, ProgrammesPage,
+    RegisterCodePage, RegisterPage, RegisterVerifyPage, ResetNewPage, ResetStartPage, ResultsPage,
+    ReviewPage, SentPage, SessionsPage, SignInPage, StartPage, TasksPage,
 };
 use crate::state::{Account, provide_state};
 
@@ -40,6 +42,22 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lupa-sandi/baru") view=ResetNewPage />
                     <Route path=path!("/akun") view=AccountPage />
                     <Route path=path!("/akun/sesi") view=SessionsPage />
+                    // The claim journey; the URL words of its steps are in claim/steps.rs.
+                    <Route path=path!("/klaim") view=ProgrammesPage />
+                    <Route path=path!("/klaim/terkirim/:id") view=SentPage />
+                    <Route path=path!("/klaim/:programme") view=StartPage />
+                    <Route path=path!("/klaim/:programme/:reason/hasil") view=ResultsPage />
+                    <Route path=path!("/klaim/:programme/:reason/tugas") view=TasksPage />
+                    <Route path=path!("/klaim/:programme/:reason/kpj") view=KpjPage />
+                    <Route path=path!("/klaim/:programme/:reason/tanggal") view=EventDatePage />
+                    <Route path=path!("/klaim/:programme/:reason/almarhum") view=DeceasedPage />
+                    <Route path=path!("/klaim/:programme/:reason/kecelakaan") view=AccidentPage />
+                    <Route path=path!("/klaim/:programme/:reason/rekening") view=BankPage />
+                    <Route path=path!("/klaim/:programme/:reason/npwp") view=NpwpPage />
+                    <Route path=path!("/klaim/:programme/:reason/dokumen") view=DocumentsPage />
+                    <Route path=path!("/klaim/:programme/:reason/periksa") view=ReviewPage />
+                    <Route path=path!("/klaim-saya") view=MyClaimsPage />
+                    <Route path=path!("/klaim-saya/:id") view=MyClaimPage />
                 </Routes>
             </main>
             <SiteFooter />

@@ -3,12 +3,14 @@
 mod api;
 mod app;
 mod browser;
+mod claim;
 mod components;
 mod form;
 mod format;
 mod i18n;
 mod pages;
 mod state;
+mod upload;
 
 #[cfg(test)]
 mod tests;

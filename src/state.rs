@@ -6,6 +6,8 @@ use klaim_core::forms::account::RegistrationInput;
 use klaim_core::forms::membership::{MembershipCheck, MembershipCheckInput};
 use leptos::prelude::*;
 
+use crate::claim::ClaimDraft;
+
 /// The "Cek data kepesertaan" answers and, once they pass, the checked result.
 #[derive(Clone, Copy)]
 pub struct MembershipDraft {
@@ -185,6 +187,8 @@ impl ResetDraft {
 pub enum Notice {
     SignedOut,
     SignInNeeded,
+    /// A claim page needs the person signed in; they come back to it afterwards.
+    SignInToClaim,
     PasswordChanged,
 }
 
@@ -195,6 +199,8 @@ pub enum Notice {
 pub struct Account {
     pub signed_in: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The page to return to after signing in (a claim page that needed a session).
+    pub return_to: RwSignal<Option<String>>,
 }
 
 impl Account {
@@ -203,6 +209,16 @@ impl Account {
         self.signed_in.set(false);
         self.notice.set(Some(notice));
     }
+
+    /// Where to go once signed in: the page that sent the person here, else "Akun saya". Only
+    /// paths inside the app are followed.
+    pub fn take_return_to(&self) -> String {
+        self.return_to
+            .try_update(Option::take)
+            .flatten()
+            .filter(|p| p.starts_with('/') && !p.starts_with("//"))
+            .unwrap_or_else(|| "/akun".to_owned())
+    }
 }
 
 impl Default for Account {
@@ -210,6 +226,7 @@ impl Default for Account {
         Account {
             signed_in: RwSignal::new(false),
             notice: RwSignal::new(None),
+            return_to: RwSignal::new(None),
         }
     }
 }
@@ -221,6 +238,7 @@ pub struct Private {
     pub membership: MembershipDraft,
     pub registration: RegistrationDraft,
     pub reset: ResetDraft,
+    pub claim: ClaimDraft,
 }
 
 impl Private {
@@ -231,6 +249,7 @@ impl Private {
             membership: expect_context(),
             registration: expect_context(),
             reset: expect_context(),
+            claim: expect_context(),
         }
     }
 
@@ -240,6 +259,7 @@ impl Private {
         self.membership.clear();
         self.registration.clear();
         self.reset.clear();
+        self.claim.clear();
     }
 }
 
@@ -249,4 +269,5 @@ pub fn provide_state() {
     provide_context(RegistrationDraft::default());
     provide_context(ResetDraft::default());
     provide_context(Account::default());
+    provide_context(ClaimDraft::default());
 }

@@ -16,6 +16,9 @@ pub fn DateField(
     error: Signal<Option<String>>,
     /// The autocomplete token prefix, e.g. `bday` for a birth date.
     autocomplete: &'static str,
+    /// The legend is the page's `<h1>` (a question page that asks only this).
+    #[prop(optional)]
+    heading: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let has_error = move || error.with(Option::is_some);
@@ -47,7 +50,16 @@ pub fn DateField(
     view! {
         <div class="field" class:field--error=has_error>
             <fieldset role="group" aria-describedby=described_by(id, error)>
-                <legend>{move || legend.get()}</legend>
+                {if heading {
+                    view! {
+                        <legend class="page-legend">
+                            <h1>{move || legend.get()}</h1>
+                        </legend>
+                    }
+                        .into_any()
+                } else {
+                    view! { <legend>{move || legend.get()}</legend> }.into_any()
+                }}
                 <FieldNotes id hint error />
                 <div class="date-input">
                     {part(id.to_owned(), |t| t.day, day, "input--w2", format!("{autocomplete}-day"), 2)}

@@ -1,25 +1,35 @@
 //! Reusable view pieces.
 
 mod date_field;
+mod document_upload;
 mod error_summary;
+mod estimate;
 mod field_notes;
 mod password_field;
+mod radios;
 mod request_status;
 mod sign_out;
 mod site_footer;
 mod site_header;
+mod summary_list;
+mod task_list;
 mod text_field;
 mod warning_list;
 
 pub use date_field::DateField;
+pub use document_upload::{DocumentUpload, necessity_words};
 pub use error_summary::ErrorSummary;
+pub use estimate::estimate_view;
 #[cfg(test)]
 pub use password_field::PasswordChecklist;
 pub use password_field::{PasswordField, Rules};
+pub use radios::{Choice, Radios};
 pub use request_status::{ProblemHints, RequestTrouble, SubmitButton};
 pub use sign_out::SignOutButton;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use summary_list::summary_row;
+pub use task_list::{Task, TaskStatus, task_list};
 pub use text_field::TextField;
 pub use warning_list::WarningList;
 

@@ -31,6 +31,15 @@ pub fn SiteHeader() -> impl IntoView {
                     <span>{tr(|t| t.app_tagline)}</span>
                 </a>
                 <div class="site-header__tools">
+                    <Show when=signed_in>
+                        <a
+                            class="site-header__account"
+                            href="/klaim-saya"
+                            data-testid="header-my-claims"
+                        >
+                            {tr(|t| t.nav_my_claims)}
+                        </a>
+                    </Show>
                     <a
                         class="site-header__account"
                         href=move || if signed_in() { "/akun" } else { "/masuk" }

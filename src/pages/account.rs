@@ -9,7 +9,7 @@ use klaim_core::Lang;
 use klaim_core::api::account::{EndReason, Me, Membership, ParticipantProfile};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::{self, Failure};
 use crate::browser::set_title;
@@ -36,6 +36,16 @@ pub fn AccountPage() -> impl IntoView {
         }}
         <Show when=move || me.with(|m| matches!(m, Some(Ok(_))))>
             <p>
+                <a href="/klaim-saya" data-testid="to-my-claims">
+                    {tr(|t| t.nav_my_claims)}
+                </a>
+            </p>
+            <p>
+                <a href="/klaim" data-testid="to-claim">
+                    {tr(|t| t.make_claim_link)}
+                </a>
+            </p>
+            <p>
                 <a href="/akun/sesi" data-testid="to-sessions">
                     {tr(|t| t.sessions_link)}
                 </a>
@@ -54,13 +64,33 @@ where
     T: Clone + 'static,
     Fut: Future<Output = Result<T, Failure>> + 'static,
 {
+    private_resource_with(Notice::SignInNeeded, fetch)
+}
+
+/// [`private_resource`] with the sign-in page's notice; after signing in, the person comes back
+/// to this page.
+pub fn private_resource_with<T, Fut>(
+    notice: Notice,
+    fetch: impl Fn() -> Fut + 'static,
+) -> LocalResource<Result<T, Failure>>
+where
+    T: Clone + 'static,
+    Fut: Future<Output = Result<T, Failure>> + 'static,
+{
     let account = expect_context::<Account>();
     let navigate = use_navigate();
+    let location = use_location();
     let resource = LocalResource::new(fetch);
     Effect::new(move |_| {
         resource.with(|answer| match answer {
             Some(Err(failure)) if failure.is_unauthenticated() => {
-                account.forget(Notice::SignInNeeded);
+                let here = format!(
+                    "{}{}",
+                    location.pathname.get_untracked(),
+                    location.search.get_untracked()
+                );
+                account.return_to.set(Some(here));
+                account.forget(notice);
                 navigate(
                     "/masuk",
                     NavigateOptions {

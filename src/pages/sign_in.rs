@@ -56,7 +56,7 @@ pub fn SignInPage() -> impl IntoView {
                 Ok(_me) => {
                     form.succeed();
                     account.signed_in.set(true);
-                    navigate("/akun", Default::default());
+                    navigate(&account.take_return_to(), Default::default());
                 }
                 Err(failure) => form.fail(failure, &FIELDS),
             }
@@ -120,6 +120,7 @@ fn notice_text(t: &'static Texts, notice: Notice) -> &'static str {
     match notice {
         Notice::SignedOut => t.signed_out_notice,
         Notice::SignInNeeded => t.sign_in_needed_notice,
+        Notice::SignInToClaim => t.sign_in_to_claim_notice,
         Notice::PasswordChanged => t.password_changed_notice,
     }
 }

@@ -1,0 +1,79 @@
+//! "Klaim saya": this account's claims, newest first, each with its status in plain words.
+
+use klaim_core::api::claim::ClaimList;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::browser::set_title;
+use crate::claim::words::{day_words, status_words};
+use crate::i18n::{tr, use_i18n};
+use crate::pages::{failure_view, loading_view, private_resource_with};
+use crate::state::Notice;
+
+#[component]
+pub fn MyClaimsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let t = i18n.t();
+        set_title(t.my_claims_title, None, t.title_suffix);
+    });
+    let list = private_resource_with(Notice::SignInToClaim, move || {
+        api::claims(i18n.lang_untracked())
+    });
+    view! {
+        <h1>{tr(|t| t.my_claims_title)}</h1>
+        {move || match list.get() {
+            None => loading_view().into_any(),
+            Some(Err(failure)) => failure_view(failure, move || list.refetch()).into_any(),
+            Some(Ok(list)) => list_view(list).into_any(),
+        }}
+        <p>
+            <a class="button button--secondary" href="/klaim" data-testid="make-claim">
+                {tr(|t| t.make_claim_link)}
+            </a>
+        </p>
+    }
+}
+
+fn list_view(list: ClaimList) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        let lang = i18n.lang();
+        if list.claims.is_empty() {
+            return view! { <p data-testid="no-claims">{t.my_claims_empty}</p> }.into_any();
+        }
+        let mut claims = list.claims.clone();
+        claims.sort_by_key(|c| std::cmp::Reverse(c.submitted_at));
+        let items = claims
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <li class="claim-row" data-testid="claim-row" data-id=c.id.clone()>
+                        <a href=format!("/klaim-saya/{}", c.id) data-testid="claim-link">
+                            {(t.claim_title)(c.programme.abbreviation())} " — "
+                            {c.reason.label(lang)}
+                        </a>
+                        <p class="mono" data-testid="claim-reference">
+                            {c.reference}
+                        </p>
+                        <p>
+                            <strong
+                                class="status-tag"
+                                data-testid="claim-status"
+                                data-status=c.status.as_str()
+                            >
+                                {status_words(t, c.status)}
+                            </strong>
+                            " · "
+                            {t.submitted_at}
+                            " "
+                            {day_words(c.submitted_at, lang)}
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="claim-list" data-testid="claim-list">{items}</ul> }.into_any()
+    }
+}

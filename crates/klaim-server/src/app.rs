@@ -11,6 +11,7 @@ use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::accounts::Accounts;
+use crate::documents::Documents;
 use crate::static_files::Dist;
 use crate::{api, error, metrics, security, static_files, telemetry};
 
@@ -20,6 +21,8 @@ pub struct AppState {
     pub dist: Dist,
     pub data_dir: Arc<Path>,
     pub accounts: Accounts,
+    /// Uploaded documents: their rows and their bytes in object storage.
+    pub documents: Documents,
     /// Cookies get `Secure` and responses HSTS (config: on unless serving on loopback).
     pub cookie_secure: bool,
     /// Lets non-loopback clients read `/metrics` with `Authorization: Bearer …`.

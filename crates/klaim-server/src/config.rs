@@ -166,9 +166,11 @@ pub struct StorageArgs {
     /// `<data-dir>/klaim.db`, created if missing.
     #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<DatabaseUrl>,
-    /// Directory for uploaded documents (created if missing); default `<data-dir>/documents`.
-    #[arg(long, env = "KLAIM_DOCUMENTS")]
-    pub documents: Option<PathBuf>,
+    /// Where uploaded documents go: a directory (created if missing; also `file:///DIR`) or
+    /// `s3://BUCKET/PREFIX` (S3-compatible; credentials, region and endpoint from the usual
+    /// `AWS_*` variables). Default: the directory `<data-dir>/documents`.
+    #[arg(long, env = "KLAIM_STORAGE_URL")]
+    pub storage: Option<StorageUrl>,
 }
 
 impl StorageArgs {
@@ -180,9 +182,12 @@ impl StorageArgs {
             .database_url
             .clone()
             .unwrap_or_else(|| DatabaseUrl::sqlite_file(&data_dir.join("klaim.db")));
-        let documents = match &self.documents {
-            Some(dir) => std::path::absolute(dir).unwrap_or_else(|_| dir.clone()),
-            None => data_dir.join("documents"),
+        let documents = match &self.storage {
+            Some(StorageUrl::Directory(dir)) => {
+                StorageUrl::Directory(std::path::absolute(dir).unwrap_or_else(|_| dir.clone()))
+            }
+            Some(url) => url.clone(),
+            None => StorageUrl::Directory(data_dir.join("documents")),
         };
         Storage {
             data_dir,
@@ -197,14 +202,17 @@ impl StorageArgs {
 pub struct Storage {
     pub data_dir: PathBuf,
     pub database_url: DatabaseUrl,
-    pub documents: PathBuf,
+    pub documents: StorageUrl,
 }
 
 impl Storage {
     /// Creates the data and documents directories (and the SQLite file's directory).
     pub fn create_dirs(&self) -> Result<(), CreateDirError> {
         let sqlite = self.database_url.sqlite_path();
-        let mut dirs = vec![self.data_dir.as_path(), self.documents.as_path()];
+        let mut dirs = vec![self.data_dir.as_path()];
+        if let StorageUrl::Directory(dir) = &self.documents {
+            dirs.push(dir);
+        }
         dirs.extend(sqlite.as_deref().and_then(Path::parent));
         for dir in dirs.into_iter().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| CreateDirError {
@@ -221,6 +229,54 @@ impl Storage {
 pub struct CreateDirError {
     pub path: PathBuf,
     pub source: std::io::Error,
+}
+
+/// Where documents are stored: a local directory, or a bucket (and key prefix) of S3-compatible
+/// storage. It never holds credentials, so it can be logged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageUrl {
+    Directory(PathBuf),
+    S3 { bucket: String, prefix: String },
+}
+
+impl FromStr for StorageUrl {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<StorageUrl, String> {
+        let s = s.trim();
+        if let Some(rest) = s.strip_prefix("s3://") {
+            let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+            let ok = !bucket.is_empty()
+                && bucket
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-.".contains(&b));
+            if !ok {
+                return Err("expected s3://BUCKET/PREFIX with a bucket name in lower case".into());
+            }
+            let prefix = prefix.trim_matches('/').to_owned();
+            return Ok(StorageUrl::S3 {
+                bucket: bucket.to_owned(),
+                prefix,
+            });
+        }
+        if let Some(path) = s.strip_prefix("file://") {
+            let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+            return Ok(StorageUrl::Directory(PathBuf::from(decoded.into_owned())));
+        }
+        if s.is_empty() || s.contains("://") {
+            return Err("expected a directory, file:///DIRECTORY or s3://BUCKET/PREFIX".into());
+        }
+        Ok(StorageUrl::Directory(PathBuf::from(s)))
+    }
+}
+
+impl fmt::Display for StorageUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageUrl::Directory(dir) => write!(f, "{}", dir.display()),
+            StorageUrl::S3 { bucket, prefix } => write!(f, "s3://{bucket}/{prefix}"),
+        }
+    }
 }
 
 /// A database URL. Its `Debug` and `Display` hide the user name and password, so it can be logged.
@@ -347,7 +403,10 @@ mod tests {
             panic!("not serve");
         };
         let storage = serve.storage.resolve();
-        assert_eq!(storage.documents, PathBuf::from("/srv/klaim/documents"));
+        assert_eq!(
+            storage.documents,
+            StorageUrl::Directory(PathBuf::from("/srv/klaim/documents"))
+        );
         assert_eq!(
             storage.database_url.expose(),
             "sqlite:///srv/klaim/klaim.db?mode=rwc"
@@ -366,7 +425,7 @@ mod tests {
             "people.csv",
             "--database-url",
             "postgres://klaim:secret@db.internal:5432/klaim",
-            "--documents",
+            "--storage",
             "/mnt/docs",
         ]) else {
             panic!("not registry import");
@@ -374,8 +433,42 @@ mod tests {
         assert_eq!(import.file, PathBuf::from("people.csv"));
         let storage = import.storage.resolve();
         assert!(storage.database_url.is_postgres());
-        assert_eq!(storage.documents, PathBuf::from("/mnt/docs"));
+        assert_eq!(
+            storage.documents,
+            StorageUrl::Directory(PathBuf::from("/mnt/docs"))
+        );
         assert_eq!(storage.database_url.sqlite_path(), None);
+    }
+
+    #[test]
+    fn storage_urls_name_a_directory_or_a_bucket() {
+        let read = |s: &str| s.parse::<StorageUrl>();
+        assert_eq!(
+            read("s3://klaim-docs/prod/documents/"),
+            Ok(StorageUrl::S3 {
+                bucket: "klaim-docs".into(),
+                prefix: "prod/documents".into()
+            })
+        );
+        assert_eq!(
+            read("s3://klaim-docs"),
+            Ok(StorageUrl::S3 {
+                bucket: "klaim-docs".into(),
+                prefix: String::new()
+            })
+        );
+        assert_eq!(
+            read("file:///srv/a%20b"),
+            Ok(StorageUrl::Directory(PathBuf::from("/srv/a b")))
+        );
+        assert_eq!(
+            read("var/docs"),
+            Ok(StorageUrl::Directory(PathBuf::from("var/docs")))
+        );
+        for bad in ["s3://", "s3://Upper/x", "gs://bucket", ""] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
+        assert_eq!(read("s3://b/p").unwrap().to_string(), "s3://b/p");
     }
 
     #[test]

@@ -51,6 +51,13 @@ pub enum ApiFailure {
     /// Well-formed, but klaim-core's rules refuse it.
     #[error("{} rule finding(s)", .0.len())]
     RuleBroken(Vec<Finding>),
+    /// A refusal explained by findings with its own status: a document too large (413), a
+    /// claim or document that is not the caller's (404), a malformed upload header (400).
+    #[error("refused with status {status}: {} finding(s)", .findings.len())]
+    Explained {
+        status: StatusCode,
+        findings: Vec<Finding>,
+    },
     #[error("rate limited")]
     RateLimited { retry_after_secs: Option<u64> },
     /// Any other refusal a lower layer produced, kept with its status.
@@ -100,6 +107,7 @@ impl ApiFailure {
             ApiFailure::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiFailure::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiFailure::RuleBroken(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiFailure::Explained { status, .. } => *status,
             ApiFailure::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiFailure::Refused(status) => *status,
             ApiFailure::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -141,7 +149,7 @@ impl ApiFailure {
             ApiFailure::Conflict(finding) | ApiFailure::CredentialsRejected(finding) => {
                 std::slice::from_ref(&**finding)
             }
-            ApiFailure::RuleBroken(findings) => findings,
+            ApiFailure::RuleBroken(findings) | ApiFailure::Explained { findings, .. } => findings,
             _ => &[],
         }
     }
@@ -220,7 +228,8 @@ impl ApiFailure {
             ),
             ApiFailure::Conflict(_)
             | ApiFailure::CredentialsRejected(_)
-            | ApiFailure::RuleBroken(_) => return None,
+            | ApiFailure::RuleBroken(_)
+            | ApiFailure::Explained { .. } => return None,
         };
         Some(text)
     }
@@ -357,6 +366,14 @@ mod tests {
         check(
             ApiFailure::RuleBroken(vec![Finding::of(Some("claim_id"), &Taken)]),
             422,
+            "claim.already_submitted",
+        );
+        check(
+            ApiFailure::Explained {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                findings: vec![Finding::of(None, &Taken)],
+            },
+            413,
             "claim.already_submitted",
         );
         check(

@@ -26,9 +26,13 @@ pub enum Counter {
     Registrations,
     CodesSent,
     RateLimited,
+    DocumentsStored,
+    DocumentsRefused,
+    ClaimsSubmitted,
+    BankInquiries,
 }
 
-const COUNTERS: [(Counter, &str, &str); 5] = [
+const COUNTERS: [(Counter, &str, &str); 9] = [
     (
         Counter::SignIns,
         "klaim_sign_ins_total",
@@ -54,9 +58,29 @@ const COUNTERS: [(Counter, &str, &str); 5] = [
         "klaim_rate_limited_total",
         "Requests refused by a rate limit.",
     ),
+    (
+        Counter::DocumentsStored,
+        "klaim_documents_stored_total",
+        "Documents uploaded and stored.",
+    ),
+    (
+        Counter::DocumentsRefused,
+        "klaim_documents_refused_total",
+        "Uploads refused for their content (type, size, damage, hash).",
+    ),
+    (
+        Counter::ClaimsSubmitted,
+        "klaim_claims_submitted_total",
+        "Claims submitted (retries of the same claim not counted).",
+    ),
+    (
+        Counter::BankInquiries,
+        "klaim_bank_inquiries_total",
+        "Bank account-name inquiries answered.",
+    ),
 ];
 
-static EVENTS: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
+static EVENTS: [AtomicU64; 9] = [const { AtomicU64::new(0) }; 9];
 /// HTTP responses by status class: 1xx … 5xx.
 static RESPONSES: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
 

@@ -8,6 +8,7 @@
 
 pub mod command;
 pub mod demo;
+pub mod facts;
 pub mod file;
 pub mod generate;
 pub mod model;

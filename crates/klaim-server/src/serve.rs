@@ -15,6 +15,7 @@ use crate::app::{AppState, router};
 use crate::clock::Clock;
 use crate::config::{CreateDirError, ServeArgs};
 use crate::db::{Db, DbError};
+use crate::documents::{Documents, ObjectStorage, StorageError};
 use crate::static_files::{Dist, DistMissing};
 
 /// How long requests in flight may take to finish once a stop signal arrived.
@@ -28,6 +29,8 @@ pub enum ServeError {
     DataDir(#[from] CreateDirError),
     #[error(transparent)]
     Db(#[from] DbError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -46,10 +49,11 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     // Connected and migrated before the address is announced: a server that says it is
     // listening can serve every request.
     let db = Db::open(&storage.database_url).await?;
+    let objects = ObjectStorage::open(&storage.documents)?;
     tracing::info!(
         database = %storage.database_url,
         backend = db.backend().name(),
-        documents = %storage.documents.display(),
+        documents = %storage.documents,
         "storage ready"
     );
     let data_dir: &Path = &storage.data_dir;
@@ -61,6 +65,11 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
             db: db.clone(),
             clock: clock.clone(),
             hasher: Hasher::default(),
+        },
+        documents: Documents {
+            db: db.clone(),
+            storage: objects,
+            clock: clock.clone(),
         },
         cookie_secure: args.cookie_secure.resolve(args.listen),
         metrics_token: args.metrics_token.as_deref().map(Arc::from),

@@ -201,7 +201,7 @@ async fn sqlite_runs_with_wal_full_sync_foreign_keys_and_a_busy_timeout() {
 async fn opening_again_migrates_nothing_twice_and_keeps_the_data() {
     let t = TestDb::new("reopen").await;
     let people = klaim_server::registry::generate::population(
-        12,
+        20,
         3,
         klaim_core::Date::parse_iso("2026-06-15").unwrap(),
     )
@@ -217,7 +217,7 @@ async fn opening_again_migrates_nothing_twice_and_keeps_the_data() {
         klaim_server::registry::store::count(&mut conn)
             .await
             .unwrap(),
-        12
+        20
     );
     drop(conn);
     again.close().await;

@@ -3,7 +3,8 @@
 //! never change; employment dates are relative to the day the population is made, so "resigned
 //! last week" stays true for a freshly loaded registry.
 //!
-//! NIK serials 9001–9012 (and 91xx for their family) are kept out of the random population.
+//! NIK serials 9000–9999 are kept out of the random population: 9001–9012 for the personas, 91xx
+//! for their family (Hasnah, 9101, is both: Ridwan's widow and a participant of her own).
 
 use klaim_core::{BankAccount, Date, Email, Kpj, Nik, PersonName, PhoneNumber};
 
@@ -80,6 +81,11 @@ pub const PERSONAS: &[Persona] = &[
         nik: "3175076902969012",
         situation: "fixed-term contract (PKWT) ended on schedule 10 days ago; born 29 Feb 1996",
         try_this: "JHT with no waiting period; JKP refused (the contract ran to its end)",
+    },
+    Persona {
+        nik: "7371114504789101",
+        situation: "widow of Muhammad Ridwan (7371111708759010); employed, with a small KPJ of her own",
+        try_this: "Sign up as Hasnah, then claim JKM and JHT as his heir (his KPJ 99100000010)",
     },
 ];
 

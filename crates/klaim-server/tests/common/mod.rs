@@ -11,8 +11,9 @@ use axum::http::{HeaderMap, Request, StatusCode};
 use klaim_server::AppState;
 use klaim_server::accounts::{Accounts, Hasher};
 use klaim_server::clock::Clock;
-use klaim_server::config::DatabaseUrl;
+use klaim_server::config::{DatabaseUrl, StorageUrl};
 use klaim_server::db::Db;
+use klaim_server::documents::{Documents, ObjectStorage};
 use klaim_server::static_files::Dist;
 use tower::ServiceExt;
 
@@ -92,9 +93,17 @@ pub async fn router(tmp: &TempDir) -> Router {
 /// App state over the test dist in `tmp`, the given database and clock; cookies not `Secure`.
 pub fn state(tmp: &TempDir, db: Db, clock: Clock) -> AppState {
     let dist = Dist::open(&tmp.path().join("dist")).expect("test dist has index.html");
+    let documents = documents_dir(tmp);
+    std::fs::create_dir_all(&documents).expect("create the documents directory");
+    let storage = ObjectStorage::open(&StorageUrl::Directory(documents)).expect("open storage");
     AppState {
         dist,
         data_dir: tmp.path().join("var").into(),
+        documents: Documents {
+            db: db.clone(),
+            storage,
+            clock: clock.clone(),
+        },
         accounts: Accounts {
             db,
             clock,
@@ -103,6 +112,11 @@ pub fn state(tmp: &TempDir, db: Db, clock: Clock) -> AppState {
         cookie_secure: false,
         metrics_token: None,
     }
+}
+
+/// Where [`state`] keeps uploaded documents.
+pub fn documents_dir(tmp: &TempDir) -> PathBuf {
+    tmp.path().join("var").join("documents")
 }
 
 pub struct Reply {

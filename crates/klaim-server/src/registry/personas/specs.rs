@@ -187,6 +187,25 @@ pub(super) fn specs(today: Date) -> Vec<Spec> {
         (Bank::CimbNiaga, "7060123456789", "KENJI WATANABE"),
     );
     kenji.nationality = Wna;
+    // Ridwan's widow: a participant of her own (she registers and claims as his heir).
+    let hasnah = person(
+        "7371114504789101",
+        "Hasnah",
+        "1978-04-05",
+        Female,
+        "085242349101",
+        "hasnah@example.org",
+        &[("99130000013", Some(3_150_000))],
+        vec![job(
+            0,
+            "CV Berkah Kue Makassar",
+            "2021-03-01",
+            None,
+            2_900_000,
+            true,
+        )],
+        (Bank::Bri, "002501009101507", "HASNAH"),
+    );
     vec![
         person(
             "3374055205919001",
@@ -341,5 +360,6 @@ pub(super) fn specs(today: Date) -> Vec<Spec> {
             )],
             (Bank::Btn, "1002345678901234", "PUTRI MAHARANI"),
         ),
+        hasnah,
     ]
 }

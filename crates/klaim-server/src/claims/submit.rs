@@ -1,0 +1,234 @@
+//! `PUT /claims/{id}`: a submission checked again from the start and stored once.
+//!
+//! Order of the answers: a claim already stored under the id is answered first (the same content
+//! by the same account is a retry: 200 with the stored claim; anything else 409), so a retry
+//! still works after the rules or the facts changed; then the rules version, the attachments,
+//! the open-claim rule and klaim-core's gate; then one transaction. Two identical requests at
+//! the same moment meet at the primary key: the second re-reads and answers as a retry.
+
+use klaim_core::api::claim::{ClaimSubmission, ClaimView};
+use klaim_core::claim::{ClaimProblem, DocumentKind, Reference, decision_due, ready_to_submit};
+use klaim_core::message::Finding;
+use sqlx::AnyConnection;
+
+use super::refusal::ClaimRefusal;
+use super::subject;
+use super::{Caller, Claims, ClaimsError, bank, canonical, records};
+use crate::documents::{ClientId, UploadRefusal, records as documents};
+use crate::metrics::{self, Counter};
+
+/// More attachments than any claim needs (the longest checklist has about a dozen).
+pub const MAX_DOCUMENTS: usize = 40;
+/// Tries to find an unused reference; 35 random bits make even a second try unlikely.
+const REFERENCE_TRIES: usize = 5;
+
+/// The answer to a submission.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Submitted {
+    /// Stored now: 201.
+    New(ClaimView),
+    /// Stored before under the same id with the same content: 200, the same claim.
+    Again(ClaimView),
+}
+
+pub async fn submit(
+    claims: &Claims,
+    caller: Caller,
+    id: &ClientId,
+    submission: &ClaimSubmission,
+) -> Result<Submitted, ClaimsError> {
+    let hash = canonical::content_hash(submission);
+    let mut conn = claims.db.pool().acquire().await?;
+    if let Some(answer) = replay(&mut conn, caller, id, &hash).await? {
+        return Ok(answer);
+    }
+    if submission.rules_version != klaim_core::RULES_VERSION {
+        return Err(ClaimRefusal::RulesChanged.into());
+    }
+    let answers = &submission.answers;
+    let document_ids = attachment_ids(submission)?;
+
+    let claimant = subject::caller(&mut conn, caller.participant_id).await?;
+    let member = match &answers.deceased {
+        Some(deceased) if answers.programme.by_heirs(answers.reason) => {
+            subject::deceased(&mut conn, &claimant, &deceased.nik, &deceased.kpj).await?
+        }
+        _ => claimant.clone(),
+    };
+    let attached = check_attachments(&mut conn, caller, submission, &document_ids).await?;
+
+    let open_key = records::open_key(member.participant_id, answers.programme, answers.reason);
+    if let Some(reference) = records::open_reference(&mut conn, &open_key).await? {
+        return Err(ClaimRefusal::AlreadyOpen {
+            programme: answers.programme,
+            reference,
+        }
+        .into());
+    }
+
+    let facts = subject::facts(&mut conn, &member).await?;
+    let holder = match &answers.bank_account {
+        Some(account) => bank::holder(&mut conn, account).await?,
+        None => None,
+    };
+    let today = claims.clock.today();
+    let assessment = match ready_to_submit(
+        &facts,
+        &claimant.claimant(),
+        answers,
+        &attached,
+        holder.as_ref(),
+        today,
+    ) {
+        Ok(assessment) => assessment,
+        Err(problems) => return Err(refused(&problems, submission, holder.is_some())),
+    };
+    drop(conn);
+
+    let decision_due_on = decision_due(answers.programme, &assessment.estimate, today);
+    for _ in 0..REFERENCE_TRIES {
+        let reference = Reference::generate(today.year(), random_u64());
+        let claim = records::NewClaim {
+            id,
+            reference: &reference,
+            caller,
+            participant_id: member.participant_id,
+            answers,
+            content_hash: &hash,
+            rules_version: &submission.rules_version,
+            estimate: &assessment.estimate,
+            decision_due_on,
+            documents: &document_ids,
+            now: claims.clock.now(),
+        };
+        let mut tx = claims.db.begin_write().await?;
+        match records::insert(&mut tx, &claim).await {
+            Ok(()) => {
+                let view = records::view(&mut tx, caller.account_id, id).await?;
+                tx.commit().await?;
+                metrics::count(Counter::ClaimsSubmitted);
+                return view
+                    .map(Submitted::New)
+                    .ok_or(ClaimRefusal::NotFound.into());
+            }
+            Err(e) if is_unique_violation(&e) => {
+                tx.rollback().await?;
+                // Who won: the same claim sent twice at once, an open claim for the same
+                // member, or (rarely) a reference drawn twice, which the next try fixes.
+                let mut conn = claims.db.pool().acquire().await?;
+                if let Some(answer) = replay(&mut conn, caller, id, &hash).await? {
+                    return Ok(answer);
+                }
+                if let Some(reference) = records::open_reference(&mut conn, &open_key).await? {
+                    return Err(ClaimRefusal::AlreadyOpen {
+                        programme: answers.programme,
+                        reference,
+                    }
+                    .into());
+                }
+                if !records::reference_taken(&mut conn, &reference).await? {
+                    return Err(e.into());
+                }
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(sqlx::Error::Protocol("no unused claim reference after several tries".into()).into())
+}
+
+/// The stored claim when `id` was submitted before with the same content by the same account;
+/// `IdConflict` when the id is someone else's or names other content.
+async fn replay(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: &ClientId,
+    hash: &str,
+) -> Result<Option<Submitted>, ClaimsError> {
+    match records::owner(conn, id).await? {
+        None => Ok(None),
+        Some(owner) if owner.account_id == caller.account_id && owner.content_hash == hash => {
+            let view = records::view(conn, caller.account_id, id)
+                .await?
+                .ok_or(ClaimRefusal::NotFound)?;
+            Ok(Some(Submitted::Again(view)))
+        }
+        Some(_) => Err(ClaimRefusal::IdConflict.into()),
+    }
+}
+
+/// The attached documents' ids: each a UUID (else it cannot be one of the caller's), each once.
+fn attachment_ids(submission: &ClaimSubmission) -> Result<Vec<ClientId>, ClaimsError> {
+    if submission.documents.len() > MAX_DOCUMENTS {
+        return Err(ClaimRefusal::TooManyDocuments { max: MAX_DOCUMENTS }.into());
+    }
+    let mut ids: Vec<ClientId> = Vec::with_capacity(submission.documents.len());
+    for attached in &submission.documents {
+        let id = ClientId::parse(&attached.document_id).ok_or(UploadRefusal::NotFound)?;
+        if ids.contains(&id) {
+            return Err(ClaimRefusal::DocumentRepeated.into());
+        }
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// Each attachment must be one of the caller's stored documents, attached as the kind it was
+/// uploaded as; an event document (not an identity document) serves one claim only. Returns the
+/// kinds attached, for the rules.
+async fn check_attachments(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    submission: &ClaimSubmission,
+    ids: &[ClientId],
+) -> Result<Vec<DocumentKind>, ClaimsError> {
+    let mut kinds = Vec::with_capacity(ids.len());
+    for (attached, id) in submission.documents.iter().zip(ids) {
+        let info = documents::find_own(conn, caller.account_id, id)
+            .await?
+            .ok_or(UploadRefusal::NotFound)?;
+        if info.kind != attached.kind {
+            return Err(ClaimRefusal::DocumentKindDiffers {
+                uploaded_as: info.kind,
+            }
+            .into());
+        }
+        if !info.kind.reusable() && info.in_claims > 0 {
+            return Err(ClaimRefusal::DocumentAlreadyUsed { kind: info.kind }.into());
+        }
+        kinds.push(info.kind);
+    }
+    Ok(kinds)
+}
+
+/// Every problem as a finding with its field. The server asks the bank stand-in itself, so an
+/// account it does not know is said as such rather than "not checked yet".
+fn refused(
+    problems: &[ClaimProblem],
+    submission: &ClaimSubmission,
+    holder_found: bool,
+) -> ClaimsError {
+    let findings = problems
+        .iter()
+        .map(
+            |problem| match (problem, &submission.answers.bank_account) {
+                (ClaimProblem::BankHolderNotChecked, Some(account)) if !holder_found => {
+                    let refusal = ClaimRefusal::BankAccountNotFound {
+                        bank: account.bank(),
+                    };
+                    Finding::of(refusal.field(), &refusal)
+                }
+                _ => Finding::of(problem.field(), problem),
+            },
+        )
+        .collect();
+    ClaimsError::Problems(findings)
+}
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+fn random_u64() -> u64 {
+    // The operating system's generator failing leaves the server unable to do anything safely.
+    getrandom::u64().expect("the operating system's random generator failed")
+}

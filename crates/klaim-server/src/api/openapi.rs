@@ -5,13 +5,13 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{account, health};
+use super::{account, claims, documents, health};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Klaim claims API",
-        description = "Accounts, sessions and (later) claims of BPJS Ketenagakerjaan participants. \
+        description = "Accounts, sessions, documents and claims of BPJS Ketenagakerjaan participants. \
             Every error is `{ \"errors\": [ { \"code\", \"field\", \"message\" } ] }` with the message \
             in the language of Accept-Language. State-changing requests need the header \
             `X-Klaim-Request: 1`."
@@ -28,6 +28,15 @@ use super::{account, health};
         account::me,
         account::start_reset,
         account::complete_reset,
+        documents::upload,
+        documents::list,
+        documents::info,
+        documents::content,
+        claims::facts,
+        claims::bank_inquiry,
+        claims::submit_claim,
+        claims::list,
+        claims::view,
     ),
     modifiers(&SessionCookie)
 )]

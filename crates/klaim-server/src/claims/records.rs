@@ -124,12 +124,12 @@ pub async fn owner(conn: &mut AnyConnection, id: &ClientId) -> Result<Option<Own
     .transpose()
 }
 
-/// The reference of the open claim holding `open_key`, if any.
-pub async fn open_reference(
+/// The open claim holding `open_key`, if any: its id and reference.
+pub async fn open_claim(
     conn: &mut AnyConnection,
     open_key: &str,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT reference FROM claims WHERE open_key = $1")
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, reference FROM claims WHERE open_key = $1")
         .bind(open_key)
         .fetch_optional(conn)
         .await

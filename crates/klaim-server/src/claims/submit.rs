@@ -58,12 +58,8 @@ pub async fn submit(
     let attached = check_attachments(&mut conn, caller, submission, &document_ids).await?;
 
     let open_key = records::open_key(member.participant_id, answers.programme, answers.reason);
-    if let Some(reference) = records::open_reference(&mut conn, &open_key).await? {
-        return Err(ClaimRefusal::AlreadyOpen {
-            programme: answers.programme,
-            reference,
-        }
-        .into());
+    if let Some(answer) = open(&mut conn, caller, id, &hash, &open_key, submission).await? {
+        return Ok(answer);
     }
 
     let facts = subject::facts(&mut conn, &member).await?;
@@ -119,12 +115,10 @@ pub async fn submit(
                 if let Some(answer) = replay(&mut conn, caller, id, &hash).await? {
                     return Ok(answer);
                 }
-                if let Some(reference) = records::open_reference(&mut conn, &open_key).await? {
-                    return Err(ClaimRefusal::AlreadyOpen {
-                        programme: answers.programme,
-                        reference,
-                    }
-                    .into());
+                if let Some(answer) =
+                    open(&mut conn, caller, id, &hash, &open_key, submission).await?
+                {
+                    return Ok(answer);
                 }
                 if !records::reference_taken(&mut conn, &reference).await? {
                     return Err(e.into());
@@ -153,6 +147,27 @@ async fn replay(
             Ok(Some(Submitted::Again(view)))
         }
         Some(_) => Err(ClaimRefusal::IdConflict.into()),
+    }
+}
+
+/// When a claim is open for the same member, programme and reason: this very claim (stored by
+/// a simultaneous request since we last looked) is answered as a retry; another is a conflict.
+async fn open(
+    conn: &mut AnyConnection,
+    caller: Caller,
+    id: &ClientId,
+    hash: &str,
+    open_key: &str,
+    submission: &ClaimSubmission,
+) -> Result<Option<Submitted>, ClaimsError> {
+    match records::open_claim(conn, open_key).await? {
+        None => Ok(None),
+        Some((open_id, _)) if open_id == id.as_str() => replay(conn, caller, id, hash).await,
+        Some((_, reference)) => Err(ClaimRefusal::AlreadyOpen {
+            programme: submission.answers.programme,
+            reference,
+        }
+        .into()),
     }
 }
 

@@ -53,6 +53,11 @@ impl Harness {
         }
     }
 
+    /// Where this harness's server keeps uploaded documents.
+    pub fn documents_dir(&self) -> std::path::PathBuf {
+        common::documents_dir(&self._tmp)
+    }
+
     /// Persona `n` (1-based, as in personas.rs).
     pub fn persona(&self, n: usize) -> &Person {
         &self.people[n - 1]

@@ -121,6 +121,37 @@ impl Browser {
         ret.convert().expect("script result type")
     }
 
+    /// `GET /api/v1{path}` from the page, with the browser's session cookie: the server's own
+    /// record, read as the signed-in person. Panics unless the answer is 200 with JSON.
+    pub async fn api<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
+        let (status, body) = self.api_answer(path).await;
+        assert_eq!(status, 200, "GET /api/v1{path} answered {status}: {body}");
+        let ret = self
+            .driver
+            .execute(format!("return JSON.parse({body:?})"), Vec::new())
+            .await
+            .expect("parse the answer");
+        ret.convert()
+            .unwrap_or_else(|e| panic!("GET /api/v1{path}: unexpected JSON {body}: {e}"))
+    }
+
+    /// The status and body of `GET /api/v1{path}`, sent from the page with its cookie.
+    pub async fn api_answer(&self, path: &str) -> (u16, String) {
+        let script = format!(
+            "const done = arguments[arguments.length - 1]; \
+             fetch('/api/v1' + {path:?}, {{ credentials: 'same-origin', headers: \
+               {{ 'Accept': 'application/json', 'X-Klaim-Request': '1' }} }}) \
+               .then(r => r.text().then(body => done([r.status, body]))) \
+               .catch(e => done([0, String(e)]));"
+        );
+        let ret = self
+            .driver
+            .execute_async(script, Vec::new())
+            .await
+            .expect("fetch from the page");
+        ret.convert().expect("[status, body]")
+    }
+
     pub async fn quit(mut self) {
         let _ = self.driver.clone().quit().await;
         let _ = self.chromedriver.kill();

@@ -20,7 +20,7 @@ pub fn document_photo(width: u16, height: u16, seed: u32) -> Vec<u8> {
             noise ^= noise >> 17;
             noise ^= noise << 5;
             let grain = (noise & 0x1f) as u8;
-            let word = (x / (line_height * 3) + y / line_height + seed as usize) % 5 != 0;
+            let word = !(x / (line_height * 3) + y / line_height + seed as usize).is_multiple_of(5);
             let ink = in_text_line && word && x > w / 12 && x < w * 11 / 12;
             let base: u8 = if ink { 40 } else { 215 };
             let i = (y * w + x) * 3;

@@ -4,6 +4,7 @@
 
 pub mod account_pages;
 pub mod browser;
+pub mod claim_pages;
 pub mod fixtures;
 pub mod pages;
 pub mod server;

@@ -156,3 +156,60 @@ impl Writer {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id() -> ClientId {
+        ClientId::parse("3f2504e0-4f89-41d3-9a0c-0305e82c3301").unwrap()
+    }
+
+    #[test]
+    fn an_s3_url_opens_without_network_and_keys_live_under_the_prefix() {
+        let url = StorageUrl::S3 {
+            bucket: "klaim-docs".into(),
+            prefix: "prod/documents".into(),
+        };
+        let storage = ObjectStorage::open(&url).expect("an S3 store is configured, not contacted");
+        assert_eq!(
+            storage.key(&id()).as_ref(),
+            "prod/documents/3f2504e0-4f89-41d3-9a0c-0305e82c3301"
+        );
+        assert_eq!(storage.part_bytes, S3_PART_BYTES);
+    }
+
+    #[tokio::test]
+    async fn an_object_is_visible_only_once_finished_and_an_abort_leaves_nothing() {
+        let dir = std::env::temp_dir().join(format!("klaim-objects-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let storage = ObjectStorage::open(&StorageUrl::Directory(dir.clone())).unwrap();
+        let bytes: Vec<u8> = (0..LOCAL_PART_BYTES * 3 + 17).map(|i| i as u8).collect();
+
+        let mut writer = storage.writer(&id()).await.unwrap();
+        for chunk in bytes.chunks(10_000) {
+            writer.write(chunk).await.unwrap();
+        }
+        assert!(!storage.exists(&id()).await.unwrap(), "not before finish");
+        writer.finish().await.unwrap();
+        assert!(storage.exists(&id()).await.unwrap());
+        let mut read = Vec::new();
+        let mut stream = std::pin::pin!(storage.read(&id()).await.unwrap());
+        while let Some(chunk) =
+            std::future::poll_fn(|cx| futures_core::Stream::poll_next(stream.as_mut(), cx)).await
+        {
+            read.extend_from_slice(&chunk.unwrap());
+        }
+        assert!(read == bytes);
+        storage.delete(&id()).await.unwrap();
+        storage.delete(&id()).await.unwrap();
+        assert!(!storage.exists(&id()).await.unwrap());
+
+        let mut writer = storage.writer(&id()).await.unwrap();
+        writer.write(&bytes).await.unwrap();
+        writer.abort().await.unwrap();
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

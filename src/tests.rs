@@ -382,3 +382,371 @@ fn amounts_dates_and_times_read_as_people_write_them() {
         "25 November 2026 pukul 03.05 WIB"
     );
 }
+
+// ---- The claim journey: documents checked on the phone, and the review's problem list. ----
+
+mod claim {
+    use klaim_core::Lang;
+    use klaim_core::claim::{ClaimFacts, ClaimReason, DocumentKind, Necessity, Programme};
+    use klaim_core::document::{DocumentError, FileType, inspect};
+    use leptos::prelude::*;
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    use super::{element, settle, wait_for};
+    use crate::claim::ClaimDraft;
+    use crate::components::DocumentUpload;
+    use crate::i18n::provide_i18n;
+    use crate::pages::ReviewPage;
+    use crate::state::provide_state;
+    use crate::upload::{blob_of, prepare, sha256_hex, uuid_v4};
+
+    fn container() -> web_sys::HtmlElement {
+        let container: web_sys::HtmlElement =
+            document().create_element("div").unwrap().unchecked_into();
+        document().body().unwrap().append_child(&container).unwrap();
+        container
+    }
+
+    /// Requests to `path_part` the page has made so far (XMLHttpRequest and fetch alike).
+    fn requests_to(path_part: &str) -> usize {
+        let entries = web_sys::window()
+            .unwrap()
+            .performance()
+            .unwrap()
+            .get_entries_by_type("resource");
+        entries
+            .iter()
+            .filter(|e| {
+                e.unchecked_ref::<web_sys::PerformanceEntry>()
+                    .name()
+                    .contains(path_part)
+            })
+            .count()
+    }
+
+    /// Puts a file into a file input as if the person had chosen it.
+    fn choose_file(input: &web_sys::HtmlInputElement, bytes: &[u8], name: &str) {
+        let options = web_sys::FilePropertyBag::new();
+        options.set_type("application/octet-stream");
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let file =
+            web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).unwrap();
+        let transfer = web_sys::DataTransfer::new().unwrap();
+        transfer.items().add_with_file(&file).unwrap();
+        input.set_files(transfer.files().as_ref());
+        input
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_file_that_is_no_document_is_refused_before_anything_is_sent() {
+        let container = container();
+        let draft = ClaimDraft::default();
+        let handle = leptos::mount::mount_to(container.clone(), move || {
+            provide_i18n().set(Lang::Id);
+            provide_context(draft);
+            view! {
+                <DocumentUpload
+                    kind=DocumentKind::Ktp
+                    necessity=Necessity::Required
+                    earlier=Signal::derive(Vec::new)
+                    page_error=Signal::derive(|| None)
+                />
+            }
+        });
+        handle.forget();
+        settle().await;
+
+        // A program renamed to .jpg: the bytes say what it is, not the name.
+        let exe = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00 not a photo at all";
+        let input: web_sys::HtmlInputElement =
+            element(&container, "[data-testid=upload-input]").unchecked_into();
+        choose_file(&input, exe, "ktp.jpg");
+        let error = wait_for(&container, "[data-testid=upload-error]").await;
+        let expected = inspect(exe).unwrap_err();
+        assert!(matches!(expected, DocumentError::UnsupportedType { .. }));
+        let text = error.text_content().unwrap();
+        assert!(
+            text.contains(&klaim_core::Explain::message(&expected, Lang::Id)),
+            "klaim-core's words: {text}"
+        );
+        assert_eq!(
+            element(&container, "[data-testid=document]")
+                .get_attribute("data-state")
+                .as_deref(),
+            Some("refused")
+        );
+        assert_eq!(
+            input.get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "the input says it has a problem"
+        );
+        assert_eq!(requests_to("/api/v1/documents"), 0, "nothing was sent");
+        assert!(draft.documents.with_untracked(Vec::is_empty));
+
+        // An empty file, likewise.
+        choose_file(&input, b"", "kosong.pdf");
+        settle().await;
+        for _ in 0..100 {
+            if element(&container, "[data-testid=upload-error]")
+                .text_content()
+                .unwrap()
+                .contains(&klaim_core::Explain::message(
+                    &DocumentError::Empty,
+                    Lang::Id,
+                ))
+            {
+                break;
+            }
+            settle().await;
+        }
+        assert!(
+            element(&container, "[data-testid=upload-error]")
+                .text_content()
+                .unwrap()
+                .contains(&klaim_core::Explain::message(
+                    &DocumentError::Empty,
+                    Lang::Id
+                ))
+        );
+        assert_eq!(requests_to("/api/v1/documents"), 0);
+        container.remove();
+    }
+
+    /// A 12-megapixel "photo" made on a canvas: smooth light with sensor-like noise, written
+    /// as a PNG far over the 6 MB limit, as a phone's camera file can be.
+    async fn camera_like_png() -> web_sys::Blob {
+        let (width, height) = (4000u32, 3000u32);
+        let canvas: web_sys::HtmlCanvasElement = document()
+            .create_element("canvas")
+            .unwrap()
+            .unchecked_into();
+        canvas.set_width(width);
+        canvas.set_height(height);
+        let context: web_sys::CanvasRenderingContext2d =
+            canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+        // Deterministic noise (a tiny LCG) over a gradient.
+        let mut seed: u32 = 7;
+        let mut pixels = vec![0u8; (width * height * 4) as usize];
+        for (i, px) in pixels.chunks_exact_mut(4).enumerate() {
+            let (x, y) = (i as u32 % width, i as u32 / width);
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            let noise = (seed >> 24) as u8 & 0x0f;
+            px[0] = (x * 200 / width) as u8 + noise;
+            px[1] = (y * 200 / height) as u8 + noise;
+            px[2] = 120 + noise;
+            px[3] = 255;
+        }
+        let data = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+            wasm_bindgen::Clamped(&pixels),
+            width,
+            height,
+        )
+        .unwrap();
+        context.put_image_data(&data, 0.0, 0.0).unwrap();
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            canvas.to_blob_with_type(&resolve, "image/png").unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .unwrap()
+            .unchecked_into()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_large_photo_is_made_small_on_the_phone_and_hashed() {
+        let photo = camera_like_png().await;
+        assert!(
+            photo.size() > klaim_core::document::MAX_DOCUMENT_BYTES as f64,
+            "over the limit as chosen: {}",
+            photo.size()
+        );
+        let prepared = prepare(&photo).await.expect("a photo passes");
+        assert_eq!(prepared.file_type, FileType::Jpeg, "re-encoded as JPEG");
+        assert!(
+            prepared.bytes.len() < 1_000_000,
+            "well under 1 MB: {}",
+            prepared.bytes.len()
+        );
+        assert_eq!(prepared.original_bytes, photo.size() as u64);
+        let checked = inspect(&prepared.bytes).expect("what is sent passes klaim-core's checks");
+        assert_eq!(checked.dimensions, Some((1600, 1200)), "long side 1600 px");
+        assert_eq!(
+            prepared.sha256,
+            sha256_hex(&prepared.bytes).await.unwrap(),
+            "the hash is of the bytes that are sent"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn sha256_comes_from_webcrypto_in_lower_case_hex() {
+        assert_eq!(
+            sha256_hex(b"abc").await.unwrap(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            sha256_hex(b"").await.unwrap(),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_small_pdf_is_sent_as_it_is() {
+        let pdf =
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+        let prepared = prepare(&blob_of(pdf, "application/pdf").unwrap())
+            .await
+            .expect("a plain PDF passes");
+        assert_eq!(prepared.file_type, FileType::Pdf);
+        assert_eq!(prepared.bytes, pdf.to_vec(), "never re-encoded");
+    }
+
+    #[wasm_bindgen_test]
+    fn uuids_are_random_version_4() {
+        let a = uuid_v4().unwrap();
+        let b = uuid_v4().unwrap();
+        assert_ne!(a, b);
+        for id in [&a, &b] {
+            assert_eq!(id.len(), 36);
+            let groups: Vec<&str> = id.split('-').collect();
+            assert_eq!(
+                groups.iter().map(|g| g.len()).collect::<Vec<_>>(),
+                [8, 4, 4, 4, 12]
+            );
+            assert!(groups[2].starts_with('4'), "version 4: {id}");
+            assert!(
+                matches!(groups[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'),
+                "RFC 4122 variant: {id}"
+            );
+        }
+        assert_eq!(
+            crate::upload::format_v4([0xff; 16]),
+            "ffffffff-ffff-4fff-bfff-ffffffffffff"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn downscaling_keeps_a_narrow_photo_readable() {
+        use crate::upload::target_size;
+        assert_eq!(target_size(4000, 3000), (1600, 1200));
+        assert_eq!(target_size(3000, 4000), (1200, 1600));
+        assert_eq!(target_size(1200, 800), (1200, 800), "never enlarged");
+        // A long strip: the short side stays at the readable minimum.
+        let (w, h) = target_size(4000, 900);
+        assert_eq!(h, 400);
+        assert!(w > 1600);
+    }
+
+    /// A participant who resigned in January 2020 (no waiting period left, whatever today is).
+    fn resigned_facts() -> ClaimFacts {
+        serde_json::from_str(
+            r#"{
+                "name": "Rina Wulandari", "nik": "3374055205919001", "birth_date": "1991-05-12",
+                "sex": "female", "nationality": "wni", "deceased_on": null, "jkn_enrolled": true,
+                "memberships": [{
+                    "kpj": "99010000001", "jht_balance": 12350000, "jht_balance_on": "2020-10-31",
+                    "employments": [{
+                        "employer": "PT Sinar Abadi Tekstil", "started_on": "2016-02-01",
+                        "ended_on": "2020-01-31", "end_reason": "resigned",
+                        "membership_active": false
+                    }],
+                    "wages": [], "jp_months": [], "jkp_months": []
+                }],
+                "family": [], "past_claims": []
+            }"#,
+        )
+        .expect("facts as the API sends them")
+    }
+
+    #[wasm_bindgen_test]
+    async fn review_lists_what_is_missing_with_links_and_sends_nothing() {
+        let container = container();
+        web_sys::window()
+            .unwrap()
+            .history()
+            .unwrap()
+            .push_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some("/klaim/jht/resigned/periksa"),
+            )
+            .unwrap();
+        let handle = leptos::mount::mount_to(container.clone(), move || {
+            provide_i18n().set(Lang::Id);
+            provide_state();
+            let draft = expect_context::<ClaimDraft>();
+            draft.own_facts.set(Some(resigned_facts()));
+            draft.begin(Programme::Jht, ClaimReason::Resigned);
+            view! {
+                <Router>
+                    <Routes fallback=|| "no route">
+                        <Route path=path!("/klaim/:programme/:reason/periksa") view=ReviewPage />
+                    </Routes>
+                </Router>
+            }
+        });
+        handle.forget();
+        let list = wait_for(&container, "[data-testid=review-problems]").await;
+        let links: Vec<(String, String)> = {
+            let found = list.query_selector_all("li").unwrap();
+            (0..found.length())
+                .map(|i| {
+                    let li: web_sys::Element = found.item(i).unwrap().unchecked_into();
+                    let href = li
+                        .query_selector("a")
+                        .unwrap()
+                        .and_then(|a| a.get_attribute("href"))
+                        .unwrap_or_default();
+                    (li.get_attribute("data-code").unwrap_or_default(), href)
+                })
+                .collect()
+        };
+        let has = |code: &str, href: &str| links.iter().any(|(c, h)| c == code && h == href);
+        assert!(
+            has(
+                "claim.unanswered",
+                "/klaim/jht/resigned/tanggal?dari=periksa"
+            ),
+            "the event date: {links:?}"
+        );
+        assert!(
+            has(
+                "claim.unanswered",
+                "/klaim/jht/resigned/rekening?dari=periksa"
+            ),
+            "the bank account: {links:?}"
+        );
+        assert!(
+            has(
+                "claim.document_missing",
+                "/klaim/jht/resigned/dokumen?dari=periksa"
+            ),
+            "the documents: {links:?}"
+        );
+        assert!(
+            list.text_content()
+                .unwrap()
+                .contains("Dokumen ini belum dilampirkan: KTP"),
+            "klaim-core's words"
+        );
+
+        let button = element(&container, "[data-testid=submit-claim]");
+        assert_eq!(button.text_content().unwrap(), "Kirim klaim JHT");
+        button.click();
+        settle().await;
+        assert_eq!(requests_to("/api/v1/claims/"), 0, "nothing is sent");
+        assert_eq!(
+            document()
+                .active_element()
+                .map(|e| e.class_name())
+                .as_deref(),
+            Some("review-problems-anchor"),
+            "the list takes focus"
+        );
+        container.remove();
+    }
+}

@@ -170,10 +170,10 @@ impl ClaimDraft {
         });
     }
 
-    /// The kinds attached so far.
+    /// The kinds attached so far (read by event handlers and the rules; not tracked).
     pub fn attached_kinds(&self) -> Vec<DocumentKind> {
         self.documents
-            .with(|d| d.iter().map(|a| a.info.kind).collect())
+            .with_untracked(|d| d.iter().map(|a| a.info.kind).collect())
     }
 
     /// Puts `attached` in place of any earlier document of its kind.

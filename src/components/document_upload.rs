@@ -66,7 +66,7 @@ pub fn DocumentUpload(
             let _ = web_sys::Url::revoke_object_url(&old);
         }
     };
-    if let Some(a) = attached().filter(|a| a.info.file_type.is_image()) {
+    if let Some(a) = untrack(attached).filter(|a| a.info.file_type.is_image()) {
         show(a.content.as_ref());
     }
     on_cleanup(move || show(None));

@@ -10,8 +10,12 @@ mod random;
 mod xhr;
 
 pub use digest::sha256_hex;
+#[cfg(test)]
+pub use image::target_size;
 pub use image::{LONG_SIDE, downscale};
 pub use prepare::{Prepared, prepare};
+#[cfg(test)]
+pub use random::format_v4;
 pub use random::uuid_v4;
 pub use xhr::put;
 

@@ -81,8 +81,13 @@ fn bank_form(flow: Flow, _ready: Ready) -> AnyView {
                     draft.update(|a| a.bank_account = Some(account));
                     if matches {
                         navigate(&next, Default::default());
-                    } else if let Some(el) = panel.get_untracked() {
-                        let _ = el.focus();
+                    } else {
+                        // After the panel is drawn: focus moves there and it is read out.
+                        request_animation_frame(move || {
+                            if let Some(el) = panel.get_untracked() {
+                                let _ = el.focus();
+                            }
+                        });
                     }
                 }
                 Err(failure) => form.fail(failure, &FIELDS),

@@ -60,9 +60,10 @@ pub async fn reserve(
             started_at: row.try_get("started_at")?,
             stored: row.try_get::<String, _>("state")? == "stored",
         })),
-        // Released between the two statements: the caller may simply try again.
+        // Released between the two statements (a failed upload of the same id): answered as an
+        // upload still in progress, so the caller simply tries again.
         None => Ok(Some(Holder {
-            account_id: account_id.wrapping_add(1),
+            account_id,
             kind: None,
             sha256: String::new(),
             started_at: now,

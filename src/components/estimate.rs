@@ -19,7 +19,8 @@ pub fn estimate_view(estimate: &Estimate, t: &'static Texts, lang: Lang) -> impl
             </div>
         }
     });
-    let lump_sum = (estimate.lump_sum.amount() > 0 || estimate.monthly.is_none()).then(|| {
+    // Nothing to show yet (JKK before the accident is described): the explanation says why.
+    let lump_sum = (estimate.lump_sum.amount() > 0).then(|| {
         view! {
             <div>
                 <dt>{t.estimate_lump_sum}</dt>

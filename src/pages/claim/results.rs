@@ -73,6 +73,16 @@ fn results_view(
             .blockers
             .iter()
             .map(|b| {
+                // The claim under way is in "Klaim saya": lead there.
+                let to_my_claims = (b.code() == "claim.pending").then(|| {
+                    view! {
+                        <p>
+                            <a href="/klaim-saya" data-testid="blocker-my-claims">
+                                {t.nav_my_claims}
+                            </a>
+                        </p>
+                    }
+                });
                 view! {
                     <li class="blocker" data-testid="blocker" data-code=b.code()>
                         <p>{b.message(lang)}</p>
@@ -80,6 +90,7 @@ fn results_view(
                             <strong>{t.what_to_do_heading} ": "</strong>
                             {b.hint(lang)}
                         </p>
+                        {to_my_claims}
                     </li>
                 }
             })

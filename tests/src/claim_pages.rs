@@ -739,6 +739,36 @@ impl Review<'_> {
         self.screen.press("submit-claim").await;
     }
 
+    /// Starts noting, inside the page, the method and address of every request the app makes
+    /// through `fetch` (the API client's way to send a claim).
+    pub async fn record_requests(&self) {
+        let _: () = self
+            .screen
+            .browser
+            .script(
+                "if (!window.__klaimRequests) {
+                   const seen = window.__klaimRequests = [];
+                   const original = window.fetch;
+                   window.fetch = function (input, init) {
+                     const url = typeof input === 'string' ? input : input.url;
+                     const method = (init && init.method) || (input && input.method) || 'GET';
+                     seen.push(method.toUpperCase() + ' ' + new URL(url, location.href).pathname);
+                     return original.apply(this, arguments);
+                   };
+                 }
+                 return null;",
+            )
+            .await;
+    }
+
+    /// What [`Review::record_requests`] noted: `"PUT /api/v1/claims/…"`, …
+    pub async fn requests(&self) -> Vec<String> {
+        self.screen
+            .browser
+            .script("return window.__klaimRequests || []")
+            .await
+    }
+
     /// Two clicks on "Kirim klaim" in the same instant, as an impatient thumb does: the second
     /// lands before the page could react to the first.
     pub async fn submit_twice(&self) {

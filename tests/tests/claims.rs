@@ -138,7 +138,10 @@ async fn a_jht_claim_after_resignation_is_sent_with_photos_and_a_pdf() {
     let file = write(&dir, "buku-tabungan.pdf", &letter);
     let row = documents.upload(DocumentKind::BankBook, &file).await;
     assert!(!row.thumbnail, "no thumbnail for a PDF");
-    assert_eq!(row.size.as_deref(), Some("PDF · Ukuran yang dikirim: 1 KB"));
+    assert_eq!(
+        row.size.as_deref(),
+        Some("Dokumen PDF · Ukuran yang dikirim: 1 KB")
+    );
     s.browser.screenshot("documents").await;
 
     // The server has the three, the photos as made smaller in the browser, the PDF as it was.
@@ -485,6 +488,7 @@ async fn a_double_clicked_submit_makes_one_claim() {
     let s = Session::start("claim_double_click").await;
     let claim = rina_to_review(&s, "claim_double_click").await;
     let review = claim.review().await;
+    review.record_requests().await;
     review.submit_twice().await;
 
     let sent = Sent::wait(&s.browser).await;
@@ -499,6 +503,20 @@ async fn a_double_clicked_submit_makes_one_claim() {
     let list: ClaimList = s.browser.api("/claims").await;
     assert_eq!(list.claims.len(), 1, "one claim on the server: {list:?}");
     assert_eq!(list.claims[0].reference, reference);
+    // Whatever reached the server was the one claim under its one id (a second request, had
+    // there been one, would have got the same claim back).
+    let puts: Vec<String> = review
+        .requests()
+        .await
+        .into_iter()
+        .filter(|r| r.starts_with("PUT /api/v1/claims/"))
+        .collect();
+    assert!(!puts.is_empty(), "the claim went through fetch: {puts:?}");
+    assert!(
+        puts.iter()
+            .all(|r| *r == format!("PUT /api/v1/claims/{}", list.claims[0].id)),
+        "sent under the claim's one id: {puts:?}"
+    );
 
     // "Klaim saya" lists it once.
     let screen = claim.screen;

@@ -2,6 +2,7 @@
 //! on the phone (klaim-core's byte checks, downscaling, SHA-256), the upload with its progress
 //! bar, a retry that sends the same document id again, and reuse of an earlier upload.
 
+use klaim_core::api::ApiError;
 use klaim_core::api::claim::DocumentInfo;
 use klaim_core::claim::{DocumentKind, Necessity};
 use klaim_core::message::Finding;
@@ -104,7 +105,7 @@ pub fn DocumentUpload(
                 Err(Failure::Offline) => {
                     let _ = phase.try_set(Phase::Failed(Trouble::Offline));
                 }
-                Err(Failure::Api { status, errors }) if refused(status) => {
+                Err(Failure::Api { status, errors }) if refused(status, &errors) => {
                     let _ = pending.try_update_value(|p| *p = None);
                     let found = findings(&errors, &[]).into_iter().next();
                     let _ = refusal.try_set(found);
@@ -322,9 +323,16 @@ pub fn DocumentUpload(
 }
 
 /// Refusals about the file itself (wrong, too large, damaged): choosing another file helps,
-/// sending the same again does not.
-fn refused(status: u16) -> bool {
-    (400..500).contains(&status) && !matches!(status, 408 | 429)
+/// sending the same again does not. An upload still being stored, or bytes damaged on the way
+/// (`upload.size_mismatch`, `upload.hash_mismatch`), are worth the same retry.
+fn refused(status: u16, errors: &[ApiError]) -> bool {
+    let retry = errors.iter().any(|e| {
+        matches!(
+            e.code.as_str(),
+            "document.upload_in_progress" | "upload.size_mismatch" | "upload.hash_mismatch"
+        )
+    });
+    (400..500).contains(&status) && !matches!(status, 408 | 429) && !retry
 }
 
 fn event_target(ev: &leptos::ev::Event) -> HtmlInputElement {

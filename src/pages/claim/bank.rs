@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use super::{Flow, Ready, back_link, page_title, question_page};
-use crate::api;
+use crate::api::{self, Failure};
 use crate::claim::{ClaimDraft, Inquiry, Said};
 use crate::components::{ErrorSummary, RequestTrouble, SubmitButton, TextField, field_error};
 use crate::form::FormState;
@@ -21,6 +21,8 @@ use crate::i18n::{Texts, tr, tr_signal, use_i18n};
 const BANK: &str = "bank";
 const ACCOUNT: &str = "account_number";
 const FIELDS: [&str; 2] = [BANK, ACCOUNT];
+/// The field the API's bank errors name (`bank.account_not_found`).
+const API_FIELD: &str = "bank_account";
 
 #[component]
 pub fn BankPage() -> impl IntoView {
@@ -90,7 +92,18 @@ fn bank_form(flow: Flow, _ready: Ready) -> AnyView {
                         });
                     }
                 }
-                Err(failure) => form.fail(failure, &FIELDS),
+                Err(mut failure) => {
+                    // The API names the whole account; here that is the number's field.
+                    if let Failure::Api { errors, .. } = &mut failure {
+                        for e in errors
+                            .iter_mut()
+                            .filter(|e| e.field.as_deref() == Some(API_FIELD))
+                        {
+                            e.field = Some(ACCOUNT.to_owned());
+                        }
+                    }
+                    form.fail(failure, &FIELDS)
+                }
             }
         });
     };

@@ -6,7 +6,7 @@ use klaim_core::forms::account::RegistrationInput;
 use klaim_core::forms::membership::{MembershipCheck, MembershipCheckInput};
 use leptos::prelude::*;
 
-use crate::claim::ClaimDraft;
+pub use crate::claim::ClaimDraft;
 
 /// The "Cek data kepesertaan" answers and, once they pass, the checked result.
 #[derive(Clone, Copy)]

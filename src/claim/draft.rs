@@ -200,6 +200,13 @@ impl ClaimDraft {
         self.documents.set(Vec::new());
     }
 
+    /// Forgets the registry facts (someone signed in: they may be another person's); the
+    /// journey's answers stay, so a sign-in in the middle of a claim loses nothing typed.
+    pub fn forget_facts(&self) {
+        self.own_facts.set(None);
+        self.deceased_facts.set(None);
+    }
+
     /// Forgets everything (sign-out): the person's facts too.
     pub fn clear(&self) {
         self.reset_journey();

@@ -16,7 +16,7 @@ use crate::browser::set_title;
 use crate::components::SignOutButton;
 use crate::format::{date_words, rupiah};
 use crate::i18n::{Texts, tr, use_i18n};
-use crate::state::{Account, Notice};
+use crate::state::{Notice, Private};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -77,7 +77,8 @@ where
     T: Clone + 'static,
     Fut: Future<Output = Result<T, Failure>> + 'static,
 {
-    let account = expect_context::<Account>();
+    let private = Private::use_all();
+    let account = private.account;
     let navigate = use_navigate();
     let location = use_location();
     let resource = LocalResource::new(fetch);
@@ -89,8 +90,9 @@ where
                     location.pathname.get_untracked(),
                     location.search.get_untracked()
                 );
+                // Found signed out: nothing of the last person stays in this tab.
+                private.wipe(notice);
                 account.return_to.set(Some(here));
-                account.forget(notice);
                 navigate(
                     "/masuk",
                     NavigateOptions {

@@ -14,7 +14,7 @@ use crate::components::{
 };
 use crate::form::FormState;
 use crate::i18n::{Texts, tr, tr_signal, use_i18n};
-use crate::state::{Account, Notice};
+use crate::state::{Account, ClaimDraft, Notice};
 
 const FIELDS: [&str; 2] = [field::LOGIN, field::PASSWORD];
 
@@ -22,6 +22,7 @@ const FIELDS: [&str; 2] = [field::LOGIN, field::PASSWORD];
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let account = expect_context::<Account>();
+    let claim = expect_context::<ClaimDraft>();
     // Why the person is here (signed out, session ended…), said once.
     let notice = account.notice.get_untracked();
     account.notice.set(None);
@@ -56,6 +57,8 @@ pub fn SignInPage() -> impl IntoView {
                 Ok(_me) => {
                     form.succeed();
                     account.signed_in.set(true);
+                    // Facts fetched for someone else in this tab are not this person's.
+                    claim.forget_facts();
                     navigate(&account.take_return_to(), Default::default());
                 }
                 Err(failure) => form.fail(failure, &FIELDS),

@@ -1,9 +1,11 @@
 //! `cargo xtask bench`: figures, never pass/fail. Prints them and writes target/bench/bench.json.
 
 mod child;
+mod claims;
 mod http;
 mod klaim;
 mod nginx;
+mod photo;
 mod server;
 mod wrk;
 
@@ -24,36 +26,89 @@ pub fn all(root: &Path) -> anyhow::Result<()> {
     let dist = build::app(root, &tools)?;
     let first_load = first_load(&dist)?;
     let core = core_throughput(root)?;
-    // Last: it needs the built app, and its failure still leaves the figures above written.
+    // Last: they need the built app, and a failure still leaves the figures above written.
     let server = server::measure(root, &dist);
+    let claims = claims::measure(root, &dist);
+    let photo = photo_figures(root, &dist);
 
     let result = json!({
         "rules_version": klaim_core::RULES_VERSION,
         "first_load": first_load,
         "klaim_core_parse": core,
-        "server": match &server {
-            Ok(figures) => figures.clone(),
-            Err(err) => json!({ "error": format!("{err:#}") }),
-        },
+        "server": or_error(&server),
+        "claims": or_error(&claims),
+        "photo": or_error(&photo),
     });
     write(root, "bench.json", &result)?;
-    server.map(|_| ()).context("server bench")
+    server.context("server bench")?;
+    claims.context("claims bench")?;
+    photo.context("photo bench").map(|_| ())
+}
+
+/// `cargo xtask bench claims`: uploads and claim submissions (and the in-browser photo figure
+/// when the end-to-end crate has it, which needs the release app), to target/bench/claims.json.
+pub fn claims_only(root: &Path) -> anyhow::Result<()> {
+    let stand_in = child::TempDir::new("klaim-bench-dist")?;
+    let dist = if photo::available(root) {
+        let tools = tools::bootstrap(root)?;
+        build::app(root, &tools)?
+    } else {
+        dist_or_stand_in(root, &stand_in)?
+    };
+    let claims = claims::measure(root, &dist);
+    let photo = photo_figures(root, &dist);
+    let result = json!({
+        "rules_version": klaim_core::RULES_VERSION,
+        "claims": or_error(&claims),
+        "photo": or_error(&photo),
+    });
+    write(root, "claims.json", &result)?;
+    claims.context("claims bench")?;
+    photo.context("photo bench").map(|_| ())
+}
+
+/// The photo figure from the end-to-end crate, or a note that it has none yet.
+fn photo_figures(root: &Path, dist: &Path) -> anyhow::Result<Value> {
+    if !photo::available(root) {
+        println!(
+            "
+photo preparation: {} does not exist yet; skipped",
+            photo::TEST_FILE
+        );
+        return Ok(json!({ "skipped": format!("{} does not exist yet", photo::TEST_FILE) }));
+    }
+    let built = build::Built {
+        dist: dist.to_path_buf(),
+        server: build::server(root)?,
+    };
+    photo::measure(root, &built)
+}
+
+fn or_error(figures: &anyhow::Result<Value>) -> Value {
+    match figures {
+        Ok(figures) => figures.clone(),
+        Err(err) => json!({ "error": format!("{err:#}") }),
+    }
+}
+
+/// The dist/ already built, or a stand-in page: the server figures do not depend on the app.
+fn dist_or_stand_in(root: &Path, stand_in: &child::TempDir) -> anyhow::Result<std::path::PathBuf> {
+    let built = root.join("dist");
+    if built.join("index.html").is_file() {
+        return Ok(built);
+    }
+    std::fs::write(
+        stand_in.path().join("index.html"),
+        "<!doctype html><title>Klaim</title>\n",
+    )?;
+    Ok(stand_in.path().to_path_buf())
 }
 
 /// `cargo xtask bench server`: the server figures alone, without building the app (they do not
 /// depend on it): the dist/ already built, or a stand-in page. Written to target/bench/server.json.
 pub fn server_only(root: &Path) -> anyhow::Result<()> {
-    let built = root.join("dist");
     let stand_in = child::TempDir::new("klaim-bench-dist")?;
-    let dist = if built.join("index.html").is_file() {
-        built
-    } else {
-        std::fs::write(
-            stand_in.path().join("index.html"),
-            "<!doctype html><title>Klaim</title>\n",
-        )?;
-        stand_in.path().to_path_buf()
-    };
+    let dist = dist_or_stand_in(root, &stand_in)?;
     let server = server::measure(root, &dist)?;
     let result = json!({
         "rules_version": klaim_core::RULES_VERSION,

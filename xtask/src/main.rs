@@ -17,8 +17,10 @@ commands:
   build       release build of the app into dist/ and of klaim-server
   run         bootstrap, build, then serve the app on http://127.0.0.1:8080
   test        everything CI runs; last line: `summary: N passed, M failed`
-  bench       first-load transfer, klaim-core and server throughput, JSON in target/bench/;
-              `bench server`: the server figures only, without building the app";
+  bench       first-load transfer, klaim-core and server throughput, uploads and claim
+              submissions, in-browser photo preparation; JSON in target/bench/;
+              `bench server`: the server figures only, without building the app;
+              `bench claims`: uploads, claim submissions and the photo figure only";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         Some("test") => test::all(&root),
         Some("bench") if args.len() == 1 => bench::all(&root),
         Some("bench") if args[1..] == ["server"] => bench::server_only(&root),
+        Some("bench") if args[1..] == ["claims"] => bench::claims_only(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

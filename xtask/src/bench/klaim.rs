@@ -41,6 +41,7 @@ pub struct Klaim {
     /// `http://127.0.0.1:PORT`
     pub base: String,
     log: PathBuf,
+    pid: u32,
     process: Running,
 }
 
@@ -48,7 +49,46 @@ pub struct Klaim {
 /// in `<data_dir>/server.log`, and waits for its `listening on` line.
 pub fn start(server: &Path, dist: &Path, name: &str, storage: &Storage) -> anyhow::Result<Klaim> {
     proc::run(configure(Command::new(server).args(REGISTRY), storage))?;
+    serve(server, dist, name, storage)
+}
 
+/// As [`start`], with the registry imported from a CSV file (`registry generate --csv`), so the
+/// caller knows every person in it, bank accounts included.
+pub fn start_with_registry(
+    server: &Path,
+    dist: &Path,
+    name: &str,
+    storage: &Storage,
+    csv: &Path,
+) -> anyhow::Result<Klaim> {
+    let mut import = Command::new(server);
+    import.args(["registry", "import"]).arg(csv);
+    proc::run(configure(&mut import, storage))?;
+    serve(server, dist, name, storage)
+}
+
+/// Writes a generated registry to `csv` without loading it: `registry generate --csv`, for the
+/// date given (the server's today, in WIB).
+pub fn generate_registry(
+    server: &Path,
+    count: u32,
+    seed: u64,
+    today: Date,
+    csv: &Path,
+) -> anyhow::Result<()> {
+    let mut cmd = Command::new(server);
+    cmd.args(["registry", "generate", "--count"])
+        .arg(count.to_string())
+        .arg("--seed")
+        .arg(seed.to_string())
+        .arg("--today")
+        .arg(today.to_iso())
+        .arg("--csv")
+        .arg(csv);
+    proc::run(&mut cmd)
+}
+
+fn serve(server: &Path, dist: &Path, name: &str, storage: &Storage) -> anyhow::Result<Klaim> {
     let log = storage.data_dir.join("server.log");
     let log_file =
         std::fs::File::create(&log).with_context(|| format!("create {}", log.display()))?;
@@ -81,7 +121,13 @@ pub fn start(server: &Path, dist: &Path, name: &str, storage: &Storage) -> anyho
     loop {
         if let Ok(base) = rx.recv_timeout(Duration::from_millis(100)) {
             println!("{name} on {base}, log {}", log.display());
-            return Ok(Klaim { base, log, process });
+            let pid = process.child_mut().id();
+            return Ok(Klaim {
+                base,
+                log,
+                pid,
+                process,
+            });
         }
         if let Some(status) = process.exited() {
             bail!(
@@ -117,6 +163,16 @@ fn configure<'c>(cmd: &'c mut Command, storage: &Storage) -> &'c mut Command {
 impl Klaim {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// The server's process id, for reading its memory from /proc.
+    pub fn pid(&self) -> u32 {
+        self.pid
+    }
+
+    /// The server's log (stderr), where the development delivery prints one-time codes.
+    pub fn log(&self) -> &Path {
+        &self.log
     }
 
     /// Signs up the persona through the API (registration, code from the log, verification) and
@@ -252,7 +308,7 @@ fn today() -> Date {
 }
 
 /// `code=123456` in a delivery log line.
-fn code_in_line(line: &str) -> Option<String> {
+pub fn code_in_line(line: &str) -> Option<String> {
     if !line.contains("one-time code") {
         return None;
     }

@@ -401,7 +401,7 @@ mod claim {
     use crate::i18n::provide_i18n;
     use crate::pages::ReviewPage;
     use crate::state::provide_state;
-    use crate::upload::{blob_of, prepare, sha256_hex, uuid_v4};
+    use crate::upload::{blob_of, prepare, read_bytes, sha256_hex, uuid_v4};
 
     fn container() -> web_sys::HtmlElement {
         let container: web_sys::HtmlElement =
@@ -579,6 +579,34 @@ mod claim {
             prepared.sha256,
             sha256_hex(&prepared.bytes).await.unwrap(),
             "the hash is of the bytes that are sent"
+        );
+    }
+
+    /// A "motion photo" as phones save it: a JPEG with the video appended after its end.
+    #[wasm_bindgen_test]
+    async fn a_motion_photo_is_sent_as_the_picture_alone() {
+        let canvas: web_sys::HtmlCanvasElement = document()
+            .create_element("canvas")
+            .unwrap()
+            .unchecked_into();
+        canvas.set_width(1200);
+        canvas.set_height(900);
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            canvas.to_blob_with_type(&resolve, "image/jpeg").unwrap();
+        });
+        let picture: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .unwrap()
+            .unchecked_into();
+        let mut bytes = read_bytes(&picture).await.unwrap();
+        bytes.extend_from_slice(b"\0\0\0\x18ftypmp42\0\0\0\0mp42isom video frames");
+        assert_eq!(inspect(&bytes), Err(DocumentError::TrailingData));
+        let motion = blob_of(&bytes, "image/jpeg").unwrap();
+        let prepared = prepare(&motion).await.expect("the picture passes");
+        assert_eq!(prepared.file_type, FileType::Jpeg);
+        assert!(
+            inspect(&prepared.bytes).is_ok(),
+            "no video left after the picture"
         );
     }
 

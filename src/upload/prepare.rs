@@ -54,13 +54,16 @@ pub async fn prepare(file: &Blob) -> Result<Prepared, PrepareError> {
     let (bytes, inspected) = match inspect(&original) {
         Ok(found) if wants_downscale(&found) => smaller(file, original, found).await?,
         Ok(found) => (original, found),
-        // A photo straight from a good camera can be over the limit: make it small, then
-        // judge what would be sent. Anything that is not an accepted image keeps its refusal.
-        // (A PDF over the limit fails to decode and keeps its refusal.)
-        Err(DocumentError::TooLarge { bytes }) if head_accepted(&original) => {
+        // A photo straight from a good camera can be over the limit, and phones append the
+        // video of a "motion photo" after the picture's end: make it small (re-encoding keeps
+        // only the picture), then judge what would be sent. Anything that is not an accepted
+        // image keeps its refusal (a PDF over the limit fails to decode and keeps it).
+        Err(refusal @ (DocumentError::TooLarge { .. } | DocumentError::TrailingData))
+            if head_accepted(&original) =>
+        {
             let small = downscale(file)
                 .await
-                .map_err(|_| PrepareError::Document(DocumentError::TooLarge { bytes }))?;
+                .map_err(|_| PrepareError::Document(refusal))?;
             let found = inspect(&small).map_err(PrepareError::Document)?;
             (small, found)
         }

@@ -208,9 +208,7 @@ pub async fn submit_claim(
     submission: &ClaimSubmission,
 ) -> Result<ClaimView, Failure> {
     let url = format!("{BASE}/claims/{}", segment(claim_id));
-    json::<wire::ClaimView>(send(Method::PUT, &url, lang, Some(submission)).await?)
-        .await
-        .map(Into::into)
+    json(send(Method::PUT, &url, lang, Some(submission)).await?).await
 }
 
 /// `GET /claims`: this account's claims, newest first.
@@ -222,60 +220,7 @@ pub async fn claims(lang: Lang) -> Result<ClaimList, Failure> {
 /// `GET /claims/{id}`: one claim, read-only.
 pub async fn claim(lang: Lang, claim_id: &str) -> Result<ClaimView, Failure> {
     let url = format!("{BASE}/claims/{}", segment(claim_id));
-    json::<wire::ClaimView>(send(Method::GET, &url, lang, None::<&()>).await?)
-        .await
-        .map(Into::into)
-}
-
-/// klaim-core's `ClaimView` and `Estimate` are serialise-only so far; these read the same JSON.
-/// Remove once klaim-core derives `Deserialize` for both.
-mod wire {
-    use klaim_core::Rupiah;
-    use klaim_core::api::claim::{ClaimSummary, DocumentInfo};
-    use klaim_core::claim::{ClaimAnswers, Estimate};
-    use serde::Deserialize;
-
-    #[derive(Deserialize)]
-    pub struct ClaimView {
-        #[serde(flatten)]
-        summary: ClaimSummary,
-        answers: ClaimAnswers,
-        documents: Vec<DocumentInfo>,
-        estimate: EstimateWire,
-        decision_due_on: String,
-    }
-
-    #[derive(Deserialize)]
-    struct EstimateWire {
-        lump_sum: Rupiah,
-        monthly: Option<Rupiah>,
-        months: Option<u32>,
-        total: Option<Rupiah>,
-        tax: Rupiah,
-        explanation_id: String,
-        explanation_en: String,
-    }
-
-    impl From<ClaimView> for super::ClaimView {
-        fn from(v: ClaimView) -> super::ClaimView {
-            let e = v.estimate;
-            super::ClaimView {
-                summary: v.summary,
-                answers: v.answers,
-                documents: v.documents,
-                estimate: Estimate {
-                    lump_sum: e.lump_sum,
-                    monthly: e.monthly,
-                    months: e.months,
-                    total: e.total,
-                    tax: e.tax,
-                    explanation_id: e.explanation_id,
-                    explanation_en: e.explanation_en,
-                },
-                decision_due_on: v.decision_due_on,
-            }
-        }
-    }
+    json(send(Method::GET, &url, lang, None::<&()>).await?).await
 }
 
 /// An answer whose headers arrived; the timer keeps running until its body has been read.

@@ -139,7 +139,7 @@ pub struct ClaimList {
 }
 
 /// `GET /claims/{id}` and the answer to `PUT /claims/{id}`: the claim as submitted, read-only.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClaimView {
     #[serde(flatten)]

@@ -45,7 +45,7 @@ pub enum Necessity {
 }
 
 /// Estimated benefit: never a promise (tax and final figures are the agency's).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Estimate {
     /// Paid at once, before tax.

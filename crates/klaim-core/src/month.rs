@@ -91,7 +91,6 @@ impl fmt::Debug for Month {
     }
 }
 
-
 impl TryFrom<String> for Month {
     type Error = String;
     fn try_from(text: String) -> Result<Month, String> {
@@ -130,5 +129,4 @@ mod tests {
             1
         );
     }
-
 }

@@ -149,7 +149,7 @@ fn serve(server: &Path, dist: &Path, name: &str, storage: &Storage) -> anyhow::R
 fn configure<'c>(cmd: &'c mut Command, storage: &Storage) -> &'c mut Command {
     cmd.arg("--data-dir")
         .arg(storage.data_dir)
-        .env_remove("KLAIM_DOCUMENTS")
+        .env_remove("KLAIM_STORAGE_URL")
         .env_remove("KLAIM_DATA_DIR")
         // The server's default: one line per request, as in production (to a file here).
         .env("RUST_LOG", "info")

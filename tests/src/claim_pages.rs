@@ -53,6 +53,44 @@ pub const HASNAH: Registration = Registration {
     password: PASSWORD,
 };
 
+/// Persona 5: aged 60, retired two months ago; JP contributions since July 2015 (fewer than
+/// 180 months, so a lump sum), BNI 0123456789 in his own name.
+pub const BAMBANG: Registration = Registration {
+    full_name: "Bambang Suryono",
+    nik: "3471030204669005",
+    kpj: "99050000005",
+    birth_day: "2",
+    birth_month: "4",
+    birth_year: "1966",
+    password: PASSWORD,
+};
+
+/// Persona 7: employed since 2012 at Rp 7.200.000, membership active; BSI 7123456789 in his own
+/// name.
+pub const MADE: Registration = Registration {
+    full_name: "I Made Suardana",
+    nik: "5171023012829007",
+    kpj: "99070000007",
+    birth_day: "30",
+    birth_month: "12",
+    birth_year: "1982",
+    password: PASSWORD,
+};
+
+/// "Tentang kecelakaan kerja" as a person fills it in: radio choices by their wire words
+/// (`at_work`, `recovered`, `none`, …) and amounts as typed.
+pub struct AccidentTyped<'a> {
+    pub happened_on: Date,
+    pub place: &'a str,
+    pub outcome: &'a str,
+    pub days: &'a str,
+    pub medical: &'a str,
+    /// `none`, `land`, `sea`, `air`.
+    pub transport: &'a str,
+    /// Typed only when a transport was chosen.
+    pub transport_cost: &'a str,
+}
+
 /// Who died, as an heir types it on "Data peserta yang meninggal".
 pub struct Deceased {
     pub nik: &'static str,
@@ -194,6 +232,42 @@ impl<'a> Journey<'a> {
                 ("deceased_birth_date_year", who.birth_year),
             ])
             .await;
+        self.screen.press("continue").await;
+    }
+
+    /// "Tentang kecelakaan kerja": types the date and amounts, picks the radios, Lanjutkan.
+    pub async fn answer_accident(&self, typed: &AccidentTyped<'_>) {
+        self.at("kecelakaan", "accident-form").await;
+        let date = typed.happened_on;
+        let (day, month, year) = (
+            date.day().to_string(),
+            date.month().to_string(),
+            date.year().to_string(),
+        );
+        self.screen
+            .fill(&[
+                ("accident_on", &day),
+                ("accident_on_month", &month),
+                ("accident_on_year", &year),
+                ("days", typed.days),
+                ("medical", typed.medical),
+            ])
+            .await;
+        for (group, word) in [
+            ("place", typed.place),
+            ("outcome", typed.outcome),
+            ("transport", typed.transport),
+        ] {
+            let radio = self.screen.wait(&format!("{group}-{word}")).await;
+            if !radio.is_selected().await.expect("selected") {
+                radio.click().await.expect("choose");
+            }
+        }
+        if typed.transport != "none" {
+            self.screen
+                .fill(&[("transport_cost", typed.transport_cost)])
+                .await;
+        }
         self.screen.press("continue").await;
     }
 

@@ -1,13 +1,11 @@
 //! The registry's record of a person as klaim-core's [`ClaimFacts`]: what the claim rules read,
 //! on the server and (through `GET /api/v1/claims/facts`) in the app.
 
-use klaim_core::api::account::EndReason as WireEndReason;
 use klaim_core::claim::{
-    ClaimFacts, EmploymentFacts, FamilyFacts, MembershipFacts, MonthlyWage,
-    Nationality as WireNationality, PastClaim, Relation as WireRelation,
+    ClaimFacts, EmploymentFacts, FamilyFacts, MembershipFacts, MonthlyWage, PastClaim,
 };
 
-use super::model::{Choice, EndReason, Membership, Nationality, Person, Relation};
+use super::model::{Membership, Person};
 
 /// The person's facts, with the claims recorded for them (`past_claims`).
 pub fn claim_facts(person: &Person, past_claims: Vec<PastClaim>) -> ClaimFacts {
@@ -16,10 +14,7 @@ pub fn claim_facts(person: &Person, past_claims: Vec<PastClaim>) -> ClaimFacts {
         nik: person.nik,
         birth_date: person.birth_date,
         sex: person.sex,
-        nationality: match person.nationality {
-            Nationality::Wni => WireNationality::Wni,
-            Nationality::Wna => WireNationality::Wna,
-        },
+        nationality: person.nationality,
         deceased_on: person.deceased_on,
         jkn_enrolled: person.jkn_enrolled,
         memberships: person
@@ -33,7 +28,7 @@ pub fn claim_facts(person: &Person, past_claims: Vec<PastClaim>) -> ClaimFacts {
                         employer: e.employer.clone(),
                         started_on: e.started_on,
                         ended_on: e.ended_on,
-                        end_reason: end_reason(e.end_reason),
+                        end_reason: e.end_reason,
                         membership_active: e.membership == Membership::Active,
                     })
                     .collect();
@@ -67,7 +62,7 @@ pub fn claim_facts(person: &Person, past_claims: Vec<PastClaim>) -> ClaimFacts {
             .family
             .iter()
             .map(|f| FamilyFacts {
-                relation: relation(f.relation),
+                relation: f.relation,
                 name: f.name.clone(),
                 nik: f.nik,
                 birth_date: f.birth_date,
@@ -77,34 +72,10 @@ pub fn claim_facts(person: &Person, past_claims: Vec<PastClaim>) -> ClaimFacts {
     }
 }
 
-/// The registry's words and the wire's are the same set; the word keeps them in step.
-fn end_reason(reason: EndReason) -> WireEndReason {
-    WireEndReason::from_wire(reason.word()).unwrap_or(WireEndReason::StillActive)
-}
-
-fn relation(relation: Relation) -> WireRelation {
-    match relation {
-        Relation::Spouse => WireRelation::Spouse,
-        Relation::Child => WireRelation::Child,
-        Relation::Parent => WireRelation::Parent,
-        Relation::Sibling => WireRelation::Sibling,
-        Relation::Grandparent => WireRelation::Grandparent,
-        Relation::Grandchild => WireRelation::Grandchild,
-        Relation::ParentInLaw => WireRelation::ParentInLaw,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::registry::personas;
-
-    #[test]
-    fn every_end_reason_has_its_wire_word() {
-        for (reason, word) in EndReason::ALL {
-            assert_eq!(end_reason(*reason).as_str(), *word);
-        }
-    }
 
     #[test]
     fn a_persona_reads_as_facts() {
@@ -125,6 +96,9 @@ mod tests {
         }
         let ridwan = claim_facts(&people[9], Vec::new());
         assert!(ridwan.deceased_on.is_some());
-        assert_eq!(ridwan.family[0].relation, WireRelation::Spouse);
+        assert_eq!(
+            ridwan.family[0].relation,
+            klaim_core::claim::Relation::Spouse
+        );
     }
 }

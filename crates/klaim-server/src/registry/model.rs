@@ -3,6 +3,11 @@
 
 use klaim_core::{BankAccount, Date, Email, Kpj, Nik, PersonName, PhoneNumber, Rupiah, Sex};
 
+/// The registry's words for these are klaim-core's types: the claim rules read them unchanged.
+/// Citizenship: JKP is for Indonesian citizens only; leaving Indonesia (JHT) for foreigners only.
+pub use klaim_core::api::account::EndReason;
+pub use klaim_core::claim::{Nationality, Relation};
+
 /// One participant with everything recorded about them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
@@ -108,30 +113,9 @@ pub trait Choice: Sized + Copy + PartialEq + 'static {
     }
 }
 
-/// Citizenship: JKP is for Indonesian citizens only; leaving Indonesia (JHT) for foreigners only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Nationality {
-    /// Warga Negara Indonesia.
-    Wni,
-    /// Warga Negara Asing (with a KITAS/KITAP and so a NIK).
-    Wna,
-}
-
 impl Choice for Nationality {
     const ALL: &'static [(Self, &'static str)] =
         &[(Nationality::Wni, "WNI"), (Nationality::Wna, "WNA")];
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum EndReason {
-    StillActive,
-    Resigned,
-    /// PHK (pemutusan hubungan kerja).
-    Dismissed,
-    /// A fixed-term contract (PKWT) that ran to its end.
-    ContractEnded,
-    Retired,
-    Died,
 }
 
 impl Choice for EndReason {
@@ -157,17 +141,6 @@ impl Choice for Membership {
         (Membership::Active, "active"),
         (Membership::NonActive, "non_active"),
     ];
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Relation {
-    Spouse,
-    Child,
-    Parent,
-    Sibling,
-    Grandparent,
-    Grandchild,
-    ParentInLaw,
 }
 
 impl Choice for Relation {

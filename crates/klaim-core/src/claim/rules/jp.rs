@@ -134,14 +134,14 @@ fn estimate(case: &Case) -> Estimate {
     });
     let text = |lang: Lang| {
         format!(
-            "{count} {} {contributions}, {}",
+            "{count} {} {contributions} {}",
             lang.pick(
-                "bulan iuran (kurang dari 15 tahun): dibayar sekaligus iuran 3% dari upah",
-                "months of contributions (under 15 years): paid at once, the contributions of 3% of the wage",
+                "bulan iuran (kurang dari 15 tahun): dibayar sekaligus",
+                "months of contributions (under 15 years): paid at once,",
             ),
             lang.pick(
-                "ditambah hasil pengembangannya.",
-                "plus returns.",
+                "(iuran 3% dari upah) ditambah hasil pengembangannya.",
+                "(the contributions of 3% of the wage) plus returns.",
             )
         )
     };

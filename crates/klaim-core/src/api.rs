@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 pub mod account;
 pub mod claim;
+pub mod notification;
+pub mod office;
 
 use crate::{Explain, Finding, Lang};
 

@@ -5,11 +5,15 @@
 mod answers;
 mod assessment;
 mod blocker;
+mod checks;
 mod claimant;
 mod deadline;
+mod decision;
 mod documents;
 mod facts;
 pub mod figures;
+mod lifecycle;
+mod officer_reason;
 mod problem;
 mod programme;
 mod question;
@@ -22,13 +26,20 @@ pub use answers::{
 };
 pub use assessment::{Assessment, DocumentNeed, Estimate, Necessity, OfficialChannel};
 pub use blocker::Blocker;
+pub use checks::{AutoCheck, CheckResult, auto_approvable};
 pub use claimant::Claimant;
 pub use deadline::decision_due;
+pub use decision::{
+    ActionItem, Decision, DecisionProblem, MAX_NOTE_CHARS, MIN_JUSTIFICATION_CHARS, StatedReason,
+    TransferReference,
+};
 pub use documents::DocumentKind;
 pub use facts::{
     ClaimFacts, EmploymentFacts, FamilyFacts, MembershipFacts, MonthlyWage, Nationality, PastClaim,
     Relation,
 };
+pub use lifecycle::{Actor, ClaimStatus, Transition, TransitionError, transition};
+pub use officer_reason::{Fixer, ItemTarget, OfficerReason};
 pub use problem::{ClaimProblem, ready_to_submit};
 pub use programme::{ClaimReason, Programme};
 pub use question::{Question, event_date_label, questions};

@@ -3,7 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::{ClaimAnswers, ClaimReason, DocumentKind, Estimate, Programme};
+pub use crate::claim::ClaimStatus;
+use crate::claim::{
+    ActionItem, Actor, ClaimAnswers, ClaimReason, DocumentKind, Estimate, Programme, StatedReason,
+    Transition,
+};
 use crate::document::FileType;
 use crate::{BankAccount, NameMatch};
 
@@ -71,53 +75,6 @@ pub struct AttachedDocument {
     pub document_id: String,
 }
 
-/// The claim lifecycle (DESIGN.md "Claim lifecycle"); `draft` lives on the phone only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ClaimStatus {
-    Submitted,
-    Verifying,
-    NeedsAction,
-    Approved,
-    Rejected,
-    Paying,
-    Paid,
-}
-
-impl ClaimStatus {
-    pub const ALL: [ClaimStatus; 7] = [
-        ClaimStatus::Submitted,
-        ClaimStatus::Verifying,
-        ClaimStatus::NeedsAction,
-        ClaimStatus::Approved,
-        ClaimStatus::Rejected,
-        ClaimStatus::Paying,
-        ClaimStatus::Paid,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ClaimStatus::Submitted => "submitted",
-            ClaimStatus::Verifying => "verifying",
-            ClaimStatus::NeedsAction => "needs_action",
-            ClaimStatus::Approved => "approved",
-            ClaimStatus::Rejected => "rejected",
-            ClaimStatus::Paying => "paying",
-            ClaimStatus::Paid => "paid",
-        }
-    }
-
-    pub fn from_wire(text: &str) -> Option<ClaimStatus> {
-        ClaimStatus::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-
-    /// Still being handled: a second claim for the same programme and reason must wait.
-    pub fn is_open(self) -> bool {
-        !matches!(self, ClaimStatus::Rejected | ClaimStatus::Paid)
-    }
-}
-
 /// One line of "Klaim saya".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -150,4 +107,48 @@ pub struct ClaimView {
     pub estimate: Estimate,
     /// The legal deadline for the agency's decision from a complete application, as a date.
     pub decision_due_on: String,
+    /// Every status the claim took, oldest first.
+    pub history: Vec<StatusEvent>,
+    /// While `needs_action`: the items reopened for the claimant, each with its reason. Only these
+    /// can be changed.
+    pub open_items: Vec<ActionItem>,
+    /// The officer's note with the latest request or rejection.
+    pub note: Option<String>,
+    pub outcome: Outcome,
+}
+
+/// One step of the timeline. Officers are not named to participants.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusEvent {
+    pub status: ClaimStatus,
+    pub at: i64,
+    /// `None` for the submission itself.
+    pub step: Option<Transition>,
+    pub by: Actor,
+}
+
+/// What was decided, as far as it has been.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Outcome {
+    /// Set on approval, in rupiah.
+    pub approved_amount: Option<u64>,
+    /// Approved by rule, without an officer.
+    pub auto_approved: bool,
+    /// Set on rejection.
+    pub rejection: Vec<StatedReason>,
+    /// The bank's reference, once paid.
+    pub transfer_reference: Option<String>,
+}
+
+/// `POST /claims/{id}/resubmission`, while the claim needs action: only the reopened items.
+/// `documents` replaces the reopened documents (by kind); `answers` is the whole answer set with
+/// only the reopened answers changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Resubmission {
+    pub answers: ClaimAnswers,
+    pub documents: Vec<AttachedDocument>,
 }

@@ -80,6 +80,15 @@ pub static JMO_CEILING: [Dated<Rupiah>; 2] = [
     },
 ];
 
+/// Rule-based approval (issue 5): a JHT claim whose automated checks all pass and whose balance is
+/// at or below this may be approved without an officer, as the JMO app does for the same claims.
+/// The server can switch it off (`--auto-approve off`).
+pub static AUTO_APPROVAL_CEILING: [Dated<Rupiah>; 1] = [Dated {
+    from: (2025, 5, 1),
+    value: rp(15 * JUTA),
+    source: "BPJS Ketenagakerjaan, May 2025: JMO ceiling Rp 15 juta; Klaim's approval by rule follows it",
+}];
+
 // ---- JKP -------------------------------------------------------------------------------------
 
 /// The rules of JKP that PP 6/2025 changed, by the PHK date (decision: the rule in force on the

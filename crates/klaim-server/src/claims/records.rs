@@ -1,8 +1,10 @@
 //! The `claims`, `claim_documents` and `claim_status_history` tables: a new claim written whole,
 //! and claims read back as the API shows them. Reads for a caller are scoped to their account.
 
-use klaim_core::api::claim::{ClaimStatus, ClaimSummary, ClaimView};
-use klaim_core::claim::{ClaimAnswers, ClaimReason, Estimate, Programme, Reference};
+use klaim_core::api::claim::{ClaimStatus, ClaimSummary, ClaimView, Outcome, StatusEvent};
+use klaim_core::claim::{
+    Actor, ClaimAnswers, ClaimReason, Estimate, Programme, Reference, Transition,
+};
 use klaim_core::{Date, Rupiah};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -200,7 +202,8 @@ pub async fn view(
     let row = sqlx::query(
         "SELECT id, reference, programme, reason, status, submitted_at, answers,
          estimate_lump_sum, estimate_monthly, estimate_months, estimate_total, estimate_tax,
-         estimate_explanation_id, estimate_explanation_en, decision_due_on
+         estimate_explanation_id, estimate_explanation_en, decision_due_on, open_items, note,
+         approved_amount, auto_approved, rejection, transfer_reference
          FROM claims WHERE id = $1 AND account_id = $2",
     )
     .bind(id.as_str())
@@ -224,14 +227,70 @@ pub async fn view(
     };
     let summary = summary(&row)?;
     let decision_due_on: String = row.try_get("decision_due_on")?;
-    let documents = documents::of_claim(conn, &summary.id).await?;
+    let documents = documents::of_claim(&mut *conn, &summary.id).await?;
+    let history = history(conn, &summary.id).await?;
     Ok(Some(ClaimView {
+        open_items: json_column(&row, "open_items")?.unwrap_or_default(),
+        note: row.try_get("note")?,
+        outcome: outcome(&row)?,
         summary,
         answers,
         documents,
         estimate,
         decision_due_on,
+        history,
     }))
+}
+
+/// A JSON column that may be NULL.
+fn json_column<T: serde::de::DeserializeOwned>(
+    row: &AnyRow,
+    column: &str,
+) -> Result<Option<T>, sqlx::Error> {
+    let text: Option<String> = row.try_get(column)?;
+    text.map(|t| serde_json::from_str(&t).map_err(|_| corrupt(column)))
+        .transpose()
+}
+
+fn outcome(row: &AnyRow) -> Result<Outcome, sqlx::Error> {
+    let approved: Option<i64> = row.try_get("approved_amount")?;
+    let auto: i64 = row.try_get("auto_approved")?;
+    Ok(Outcome {
+        approved_amount: approved
+            .map(|a| u64::try_from(a).map_err(|_| corrupt("approved_amount")))
+            .transpose()?,
+        auto_approved: auto != 0,
+        rejection: json_column(row, "rejection")?.unwrap_or_default(),
+        transfer_reference: row.try_get("transfer_reference")?,
+    })
+}
+
+/// Every status the claim took, oldest first.
+pub async fn history(
+    conn: &mut AnyConnection,
+    claim_id: &str,
+) -> Result<Vec<StatusEvent>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT status, at, step, actor FROM claim_status_history WHERE claim_id = $1 ORDER BY id",
+    )
+    .bind(claim_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let status: String = row.try_get("status")?;
+            let step: Option<String> = row.try_get("step")?;
+            let actor: String = row.try_get("actor")?;
+            Ok(StatusEvent {
+                status: ClaimStatus::from_wire(&status).ok_or_else(|| corrupt("history"))?,
+                at: row.try_get("at")?,
+                step: step
+                    .map(|s| Transition::from_wire(&s).ok_or_else(|| corrupt("history")))
+                    .transpose()?,
+                by: Actor::from_wire(&actor).ok_or_else(|| corrupt("history"))?,
+            })
+        })
+        .collect()
 }
 
 /// The account's claims, newest first.

@@ -10,7 +10,7 @@ pub mod pages;
 pub mod server;
 
 pub use browser::Browser;
-pub use server::Server;
+pub use server::{Server, ServerOptions, Staff};
 
 /// A started server and a browser pointed at it; dropped together at the end of a test.
 pub struct Session {
@@ -20,7 +20,11 @@ pub struct Session {
 
 impl Session {
     pub async fn start(test_name: &str) -> Session {
-        let server = Server::start(test_name);
+        Session::start_with(test_name, &ServerOptions::default()).await
+    }
+
+    pub async fn start_with(test_name: &str, options: &ServerOptions) -> Session {
+        let server = Server::start_with(test_name, options);
         let browser = Browser::start(test_name, &server.url).await;
         Session { server, browser }
     }

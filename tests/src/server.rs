@@ -10,11 +10,26 @@ pub struct Server {
     pub url: String,
     /// The server's log (stderr), where the development delivery prints one-time codes.
     pub log: PathBuf,
+    bin: String,
+    data_dir: PathBuf,
     child: Child,
+}
+
+/// How a test wants its server. By default claims wait for an officer: rule-based approval
+/// (`KLAIM_AUTO_APPROVE`) is off, so a test sees the status it expects.
+#[derive(Clone, Debug, Default)]
+pub struct ServerOptions {
+    pub auto_approve: bool,
+    /// More environment for the server, e.g. `KLAIM_SMTP_URL`.
+    pub env: Vec<(String, String)>,
 }
 
 impl Server {
     pub fn start(test_name: &str) -> Server {
+        Server::start_with(test_name, &ServerOptions::default())
+    }
+
+    pub fn start_with(test_name: &str, options: &ServerOptions) -> Server {
         let bin = required_env("KLAIM_SERVER_BIN");
         let dist = required_env("KLAIM_DIST_DIR");
         let data_dir = output_dir().join("data").join(test_name);
@@ -29,6 +44,11 @@ impl Server {
             .arg(&dist)
             .arg("--data-dir")
             .arg(&data_dir)
+            .env(
+                "KLAIM_AUTO_APPROVE",
+                if options.auto_approve { "on" } else { "off" },
+            )
+            .envs(options.env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::piped())
             .stderr(log)
             .spawn()
@@ -50,8 +70,32 @@ impl Server {
         Server {
             url,
             log: log_path,
+            bin,
+            data_dir,
             child,
         }
+    }
+
+    /// Creates a staff account (`account add-staff`) in the running server's database.
+    pub fn add_staff(&self, staff: &Staff<'_>) {
+        let mut command = Command::new(&self.bin);
+        command
+            .args(["account", "add-staff", "--role", staff.role])
+            .args(["--email", staff.email, "--name", staff.name])
+            .arg("--data-dir")
+            .arg(&self.data_dir)
+            .env("KLAIM_NEW_PASSWORD", staff.password);
+        if let Some(nik) = staff.nik {
+            command.args(["--nik", nik]);
+        }
+        let output = command
+            .output()
+            .unwrap_or_else(|e| panic!("could not run account add-staff: {e}"));
+        assert!(
+            output.status.success(),
+            "account add-staff failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
 
     /// Stops the server: its port then refuses connections, as when the network is gone.
@@ -84,6 +128,17 @@ impl Server {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
+}
+
+/// A staff account for [`Server::add_staff`].
+pub struct Staff<'a> {
+    /// `officer` or `admin`.
+    pub role: &'a str,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password: &'a str,
+    /// The officer's own NIK: their own claims are never theirs to decide.
+    pub nik: Option<&'a str>,
 }
 
 /// `registry generate`: the twelve demo personas and a few generated people, made for today (WIB,

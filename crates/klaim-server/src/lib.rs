@@ -17,6 +17,7 @@ pub mod error;
 mod header_list;
 pub mod lang;
 pub mod metrics;
+pub mod notifications;
 pub mod registry;
 pub mod security;
 pub mod serve;

@@ -18,6 +18,7 @@ mod problem;
 mod programme;
 mod question;
 mod reference;
+mod resubmission;
 mod rules;
 
 pub use answers::{
@@ -44,4 +45,5 @@ pub use problem::{ClaimProblem, ready_to_submit};
 pub use programme::{ClaimReason, Programme};
 pub use question::{Question, event_date_label, questions};
 pub use reference::Reference;
+pub use resubmission::{ResubmissionProblem, check_resubmission};
 pub use rules::assess;

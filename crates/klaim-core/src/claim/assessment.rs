@@ -68,6 +68,15 @@ pub struct Estimate {
     pub explanation_en: String,
 }
 
+impl Estimate {
+    /// The amount an officer approves unless they justify another: everything paid (the lump
+    /// sum and the monthly payments) where the rules can count it, else one monthly payment (a
+    /// pension for life has no total), else the lump sum.
+    pub fn amount_to_approve(&self) -> Rupiah {
+        self.total.or(self.monthly).unwrap_or(self.lump_sum)
+    }
+}
+
 /// Where the agency handles a claim of this size and kind today (domain.md §1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -11,8 +11,9 @@ use klaim_core::api::account::{
 };
 use klaim_core::api::claim::{
     BankInquiry, BankInquiryAnswer, ClaimList, ClaimSubmission, ClaimView, DocumentInfo,
-    DocumentList,
+    DocumentList, Resubmission,
 };
+use klaim_core::api::notification::{MarkRead, NotificationList};
 use klaim_core::api::{ApiError, ApiErrors};
 use klaim_core::claim::{ClaimFacts, DocumentKind};
 use klaim_core::forms::account::{
@@ -211,16 +212,46 @@ pub async fn submit_claim(
     json(send(Method::PUT, &url, lang, Some(submission)).await?).await
 }
 
-/// `GET /claims`: this account's claims, newest first.
+/// `GET /claims`: this account's claims, newest first (revalidated by `ETag`, as [`claim`]).
 pub async fn claims(lang: Lang) -> Result<ClaimList, Failure> {
     let url = format!("{BASE}/claims");
     json(send(Method::GET, &url, lang, None::<&()>).await?).await
 }
 
-/// `GET /claims/{id}`: one claim, read-only.
+/// `GET /claims/{id}`: one claim, read-only. Polled while its page is open: the server answers
+/// with an `ETag` and `Cache-Control: no-cache`, and the browser's HTTP cache (left on: `send`
+/// never sets a cache mode) revalidates, so an unchanged claim costs a 304 without a body.
 pub async fn claim(lang: Lang, claim_id: &str) -> Result<ClaimView, Failure> {
     let url = format!("{BASE}/claims/{}", segment(claim_id));
     json(send(Method::GET, &url, lang, None::<&()>).await?).await
+}
+
+/// `POST /claims/{id}/resubmission`: the reopened items fixed; the claim is checked again.
+pub async fn resubmit(
+    lang: Lang,
+    claim_id: &str,
+    resubmission: &Resubmission,
+) -> Result<ClaimView, Failure> {
+    let url = format!("{BASE}/claims/{}/resubmission", segment(claim_id));
+    json(send(Method::POST, &url, lang, Some(resubmission)).await?).await
+}
+
+/// `GET /claims/{id}/receipt.pdf`: the receipt to keep, made by the server. A plain link (the
+/// browser downloads it with the session cookie), so only its address is needed.
+pub fn receipt_url(claim_id: &str) -> String {
+    format!("{BASE}/claims/{}/receipt.pdf", segment(claim_id))
+}
+
+/// `GET /notifications`: newest first, with the unread count (the header's badge).
+pub async fn notifications(lang: Lang) -> Result<NotificationList, Failure> {
+    let url = format!("{BASE}/notifications");
+    json(send(Method::GET, &url, lang, None::<&()>).await?).await
+}
+
+/// `POST /notifications/read`.
+pub async fn mark_read(lang: Lang, read: &MarkRead) -> Result<(), Failure> {
+    let url = format!("{BASE}/notifications/read");
+    empty(send(Method::POST, &url, lang, Some(read)).await?).await
 }
 
 /// An answer whose headers arrived; the timer keeps running until its body has been read.

@@ -14,6 +14,7 @@ use crate::pages::{
     RegisterCodePage, RegisterPage, RegisterVerifyPage, ResetNewPage, ResetStartPage, ResultsPage,
     ReviewPage, SentPage, SessionsPage, SignInPage, StartPage, TasksPage,
 };
+use crate::pages::{FixPage, NotificationsPage};
 use crate::state::{Account, provide_state};
 
 #[component]
@@ -58,6 +59,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/klaim/:programme/:reason/periksa") view=ReviewPage />
                     <Route path=path!("/klaim-saya") view=MyClaimsPage />
                     <Route path=path!("/klaim-saya/:id") view=MyClaimPage />
+                    <Route path=path!("/klaim-saya/:id/perbaiki") view=FixPage />
+                    <Route path=path!("/notifikasi") view=NotificationsPage />
                 </Routes>
             </main>
             <SiteFooter />

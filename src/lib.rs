@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod claim;
 mod components;
+mod follow;
 mod form;
 mod format;
 mod i18n;

@@ -1,5 +1,6 @@
 //! State that outlives one page: what the person typed, so nothing is lost between pages, and
-//! who is signed in. All of it is forgotten on sign-out ([`Private::wipe`]).
+//! who is signed in. All of it is forgotten on sign-out ([`Private::wipe`]), with the last known
+//! claim statuses kept in localStorage for offline (`follow::known`).
 
 use klaim_core::api::account::{CodeSent, PasswordResetStarted, RegistrationStarted};
 use klaim_core::forms::account::RegistrationInput;
@@ -231,6 +232,71 @@ impl Default for Account {
     }
 }
 
+/// The header's count of unread notifications: `None` while unknown, or for an account that has
+/// no notifications (staff). The notifications page lowers it as soon as it marks them read.
+#[derive(Clone, Copy)]
+pub struct Inbox {
+    pub unread: RwSignal<Option<u32>>,
+}
+
+impl Default for Inbox {
+    fn default() -> Self {
+        Inbox {
+            unread: RwSignal::new(None),
+        }
+    }
+}
+
+/// "Perbaiki klaim": the fix under way for one claim (the new uploads and what was typed, in a
+/// claim draft of its own so the upload rows work as in the journey), kept across pages until
+/// it is sent, another claim is fixed, or the person signs out.
+#[derive(Clone, Copy)]
+pub struct FixDraft {
+    /// The claim being fixed; empty when none.
+    pub claim_id: RwSignal<String>,
+    pub draft: ClaimDraft,
+    /// The "sorted out" box for items fixed outside Klaim.
+    pub outside_done: RwSignal<bool>,
+    /// The claim whose fix was just sent, for the notice on its page.
+    pub sent: RwSignal<Option<String>>,
+}
+
+impl Default for FixDraft {
+    fn default() -> Self {
+        FixDraft {
+            claim_id: RwSignal::new(String::new()),
+            draft: ClaimDraft::default(),
+            outside_done: RwSignal::new(false),
+            sent: RwSignal::new(None),
+        }
+    }
+}
+
+impl FixDraft {
+    /// Starts the fix of claim `id`, or keeps the one under way for it. `true` when it is new.
+    pub fn begin(&self, id: &str) -> bool {
+        if self.claim_id.with_untracked(|c| c == id) {
+            return false;
+        }
+        self.clear();
+        self.claim_id.set(id.to_owned());
+        true
+    }
+
+    /// The fix was sent: nothing of it is needed any more.
+    pub fn finish(&self, id: &str) {
+        self.clear();
+        self.sent.set(Some(id.to_owned()));
+    }
+
+    pub fn clear(&self) {
+        self.claim_id.set(String::new());
+        self.draft.clear();
+        self.outside_done.set(false);
+        self.sent.set(None);
+    }
+}
+
 /// Everything in memory that belongs to a person, to forget at once.
 #[derive(Clone, Copy)]
 pub struct Private {
@@ -239,6 +305,8 @@ pub struct Private {
     pub registration: RegistrationDraft,
     pub reset: ResetDraft,
     pub claim: ClaimDraft,
+    pub inbox: Inbox,
+    pub fix: FixDraft,
 }
 
 impl Private {
@@ -250,6 +318,8 @@ impl Private {
             registration: expect_context(),
             reset: expect_context(),
             claim: expect_context(),
+            inbox: expect_context(),
+            fix: expect_context(),
         }
     }
 
@@ -260,6 +330,10 @@ impl Private {
         self.registration.clear();
         self.reset.clear();
         self.claim.clear();
+        self.inbox.unread.set(None);
+        self.fix.clear();
+        // The last known statuses kept for offline (localStorage) go too.
+        crate::follow::known::wipe();
     }
 }
 
@@ -270,4 +344,6 @@ pub fn provide_state() {
     provide_context(ResetDraft::default());
     provide_context(Account::default());
     provide_context(ClaimDraft::default());
+    provide_context(Inbox::default());
+    provide_context(FixDraft::default());
 }

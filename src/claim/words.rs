@@ -32,16 +32,10 @@ pub fn day_words(unix_seconds: i64, lang: Lang) -> String {
         .map_or_else(String::new, |d| d.format(lang))
 }
 
+/// A status in plain words: klaim-core's names, the same on the timeline, in "Klaim saya" and in
+/// notifications.
 pub fn status_words(t: &'static Texts, status: ClaimStatus) -> &'static str {
-    match status {
-        ClaimStatus::Submitted => t.claim_status_submitted,
-        ClaimStatus::Verifying => t.claim_status_verifying,
-        ClaimStatus::NeedsAction => t.claim_status_needs_action,
-        ClaimStatus::Approved => t.claim_status_approved,
-        ClaimStatus::Rejected => t.claim_status_rejected,
-        ClaimStatus::Paying => t.claim_status_paying,
-        ClaimStatus::Paid => t.claim_status_paid,
-    }
+    status.title(t.lang)
 }
 
 /// "JHT — Jaminan Hari Tua".

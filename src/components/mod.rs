@@ -1,10 +1,14 @@
 //! Reusable view pieces.
 
+mod claim_outcome;
 mod date_field;
 mod document_upload;
 mod error_summary;
 mod estimate;
 mod field_notes;
+mod last_known;
+mod needs_action;
+mod notification_badge;
 mod password_field;
 mod radios;
 mod request_status;
@@ -14,12 +18,19 @@ mod site_header;
 mod summary_list;
 mod task_list;
 mod text_field;
+mod timeline;
 mod warning_list;
 
+pub use claim_outcome::{outcome_view, status_panel};
 pub use date_field::DateField;
 pub use document_upload::{DocumentUpload, necessity_words};
 pub use error_summary::ErrorSummary;
 pub use estimate::estimate_view;
+pub use last_known::last_known_banner;
+pub use needs_action::{
+    needs_action_view, officer_note_view, reason_view, target_key, target_words,
+};
+pub use notification_badge::NotificationBadge;
 #[cfg(test)]
 pub use password_field::PasswordChecklist;
 pub use password_field::{PasswordField, Rules};
@@ -31,6 +42,7 @@ pub use site_header::SiteHeader;
 pub use summary_list::summary_row;
 pub use task_list::{Task, TaskStatus, task_list};
 pub use text_field::TextField;
+pub use timeline::timeline_view;
 pub use warning_list::WarningList;
 
 use klaim_core::message::Finding;

@@ -1,6 +1,7 @@
 use klaim_core::Lang;
 use leptos::prelude::*;
 
+use super::NotificationBadge;
 use crate::browser::focus_id;
 use crate::i18n::{tr, use_i18n};
 use crate::state::Account;
@@ -39,6 +40,7 @@ pub fn SiteHeader() -> impl IntoView {
                         >
                             {tr(|t| t.nav_my_claims)}
                         </a>
+                        <NotificationBadge />
                     </Show>
                     <a
                         class="site-header__account"

@@ -4,9 +4,12 @@ mod account;
 mod check;
 mod check_result;
 mod claim;
+mod claim_fix;
+mod claim_fix_answers;
 mod my_claims;
 mod my_claims_detail;
 mod not_found;
+mod notifications;
 mod password_reset;
 mod register;
 mod register_code;
@@ -22,9 +25,11 @@ pub use claim::{
     AccidentPage, BankPage, DeceasedPage, DocumentsPage, EventDatePage, KpjPage, NpwpPage,
     ProgrammesPage, ResultsPage, ReviewPage, SentPage, StartPage, TasksPage,
 };
+pub use claim_fix::FixPage;
 pub use my_claims::MyClaimsPage;
 pub use my_claims_detail::MyClaimPage;
 pub use not_found::NotFoundPage;
+pub use notifications::NotificationsPage;
 pub use password_reset::{ResetNewPage, ResetStartPage};
 pub use register::RegisterPage;
 pub use register_code::RegisterCodePage;

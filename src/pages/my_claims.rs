@@ -1,11 +1,16 @@
 //! "Klaim saya": this account's claims, newest first, each with its status in plain words.
+//! The list is remembered on this phone (`follow::known`): offline, the last known list is shown
+//! in grey with the time it was fetched.
 
-use klaim_core::api::claim::ClaimList;
+use klaim_core::api::claim::ClaimSummary;
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, Failure};
 use crate::browser::set_title;
 use crate::claim::words::{day_words, status_words};
+use crate::components::last_known_banner;
+use crate::follow::known;
+use crate::format::now_unix_seconds;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::{failure_view, loading_view, private_resource_with};
 use crate::state::Notice;
@@ -20,12 +25,35 @@ pub fn MyClaimsPage() -> impl IntoView {
     let list = private_resource_with(Notice::SignInToClaim, move || {
         api::claims(i18n.lang_untracked())
     });
+    Effect::new(move |_| {
+        list.with(|answer| {
+            if let Some(Ok(list)) = answer {
+                known::save_list(&list.claims, now_unix_seconds());
+            }
+        });
+    });
+    let retry = move || list.refetch();
     view! {
         <h1>{tr(|t| t.my_claims_title)}</h1>
         {move || match list.get() {
             None => loading_view().into_any(),
-            Some(Err(failure)) => failure_view(failure, move || list.refetch()).into_any(),
-            Some(Ok(list)) => list_view(list).into_any(),
+            Some(Ok(list)) => list_view(list.claims).into_any(),
+            Some(Err(Failure::Offline)) => {
+                match known::load_list() {
+                    Some(remembered) => {
+                        let fetched_at = remembered.fetched_at;
+                        view! {
+                            {move || last_known_banner(fetched_at, i18n.t(), i18n.lang(), retry)}
+                            <div class="stale" data-testid="claims-remembered">
+                                {list_view(remembered.value)}
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    None => failure_view(Failure::Offline, retry).into_any(),
+                }
+            }
+            Some(Err(failure)) => failure_view(failure, retry).into_any(),
         }}
         <p>
             <a class="button button--secondary" href="/klaim" data-testid="make-claim">
@@ -35,18 +63,18 @@ pub fn MyClaimsPage() -> impl IntoView {
     }
 }
 
-fn list_view(list: ClaimList) -> impl IntoView {
+fn list_view(mut claims: Vec<ClaimSummary>) -> impl IntoView {
     let i18n = use_i18n();
+    claims.sort_by_key(|c| std::cmp::Reverse(c.submitted_at));
     move || {
         let t = i18n.t();
         let lang = i18n.lang();
-        if list.claims.is_empty() {
+        if claims.is_empty() {
             return view! { <p data-testid="no-claims">{t.my_claims_empty}</p> }.into_any();
         }
-        let mut claims = list.claims.clone();
-        claims.sort_by_key(|c| std::cmp::Reverse(c.submitted_at));
         let items = claims
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|c| {
                 view! {
                     <li class="claim-row" data-testid="claim-row" data-id=c.id.clone()>
@@ -59,7 +87,7 @@ fn list_view(list: ClaimList) -> impl IntoView {
                         </p>
                         <p>
                             <strong
-                                class="status-tag"
+                                class=format!("status-tag status-tag--{}", c.status.as_str())
                                 data-testid="claim-status"
                                 data-status=c.status.as_str()
                             >

@@ -1,5 +1,6 @@
 //! The confirmation (`/klaim/terkirim/:id`): the reference in a fixed-width font, what happens
-//! next with the date the decision is due, a record to print, and the way to "Klaim saya".
+//! next with the date the decision is due, a record to print, the receipt (a PDF the server
+//! makes), and the way to "Klaim saya".
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -65,6 +66,15 @@ pub fn SentPage() -> impl IntoView {
                 <h2>{t.sent_record_heading}</h2>
                 {record_view(&view, t, lang)}
                 <p class="no-print">
+                    <a
+                        class="button button--secondary"
+                        href=api::receipt_url(&view.summary.id)
+                        download=""
+                        data-testid="receipt-link"
+                    >
+                        {t.receipt_link}
+                    </a>
+                    " "
                     <button
                         type="button"
                         class="button button--secondary"

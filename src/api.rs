@@ -29,6 +29,8 @@ use web_sys::{AbortController, RequestCredentials};
 
 use crate::upload::Prepared;
 
+pub mod office;
+
 const BASE: &str = "/api/v1";
 
 /// How long a request may take, answer included, before it counts as a network failure.

@@ -6,8 +6,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api;
-use crate::components::{SiteFooter, SiteHeader};
+use crate::components::{SiteFooter, SiteHeader, StaffRole};
 use crate::i18n::provide_i18n;
+use crate::pages::office::{OfficeAuditPage, OfficeClaimPage, OfficeQueuePage};
 use crate::pages::{
     AccidentPage, AccountPage, BankPage, CheckPage, CheckResultPage, DeceasedPage, DocumentsPage,
     EventDatePage, KpjPage, MyClaimPage, MyClaimsPage, NotFoundPage, NpwpPage, ProgrammesPage,
@@ -21,11 +22,13 @@ use crate::state::{Account, provide_state};
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     provide_state();
+    let staff = StaffRole::provide();
     // The session cookie is HttpOnly: ask once whether it still holds, for the header link.
     let account = expect_context::<Account>();
     spawn_local(async move {
-        if api::me(i18n.lang_untracked()).await.is_ok() {
+        if let Ok(me) = api::me(i18n.lang_untracked()).await {
             account.signed_in.set(true);
+            staff.set(me.role);
         }
     });
     view! {
@@ -61,6 +64,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/klaim-saya/:id") view=MyClaimPage />
                     <Route path=path!("/klaim-saya/:id/perbaiki") view=FixPage />
                     <Route path=path!("/notifikasi") view=NotificationsPage />
+                    // The back office (officers; the audit trail for admins).
+                    <Route path=path!("/petugas") view=OfficeQueuePage />
+                    <Route path=path!("/petugas/klaim/:id") view=OfficeClaimPage />
+                    <Route path=path!("/petugas/audit") view=OfficeAuditPage />
                 </Routes>
             </main>
             <SiteFooter />

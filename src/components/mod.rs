@@ -9,6 +9,8 @@ mod field_notes;
 mod last_known;
 mod needs_action;
 mod notification_badge;
+mod office_fields;
+mod office_nav;
 mod password_field;
 mod radios;
 mod request_status;
@@ -31,6 +33,8 @@ pub use needs_action::{
     needs_action_view, officer_note_view, reason_view, target_key, target_words,
 };
 pub use notification_badge::NotificationBadge;
+pub use office_fields::{ActionButton, TextArea};
+pub use office_nav::{OfficeNav, StaffRole, is_staff, landing};
 #[cfg(test)]
 pub use password_field::PasswordChecklist;
 pub use password_field::{PasswordField, Rules};

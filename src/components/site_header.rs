@@ -2,6 +2,7 @@ use klaim_core::Lang;
 use leptos::prelude::*;
 
 use super::NotificationBadge;
+use super::{OfficeNav, is_staff};
 use crate::browser::focus_id;
 use crate::i18n::{tr, use_i18n};
 use crate::state::Account;
@@ -13,6 +14,7 @@ pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let account = expect_context::<Account>();
     let signed_in = move || account.signed_in.get();
+    let staff = is_staff();
     let switch = move |_| i18n.set(i18n.lang().pick(Lang::En, Lang::Id));
     view! {
         <a
@@ -32,7 +34,8 @@ pub fn SiteHeader() -> impl IntoView {
                     <span>{tr(|t| t.app_tagline)}</span>
                 </a>
                 <div class="site-header__tools">
-                    <Show when=signed_in>
+                    <OfficeNav />
+                    <Show when=move || signed_in() && !staff.get()>
                         <a
                             class="site-header__account"
                             href="/klaim-saya"

@@ -1,11 +1,13 @@
 //! The interface language: Bahasa Indonesia by default, English on request. The choice is kept
 //! in localStorage so it survives a reload, and mirrored on `<html lang>` for screen readers.
 
+mod office_texts;
 mod texts;
 
 use klaim_core::Lang;
 use leptos::prelude::*;
 
+pub use office_texts::{OfficeTexts, tr_office, tr_office_signal};
 pub use texts::Texts;
 
 const STORAGE_KEY: &str = "klaim.lang";

@@ -10,6 +10,7 @@ mod my_claims;
 mod my_claims_detail;
 mod not_found;
 mod notifications;
+pub mod office;
 mod password_reset;
 mod register;
 mod register_code;
@@ -18,7 +19,7 @@ mod sessions;
 mod sign_in;
 
 pub use account::AccountPage;
-pub(crate) use account::{failure_view, loading_view, private_resource_with};
+pub(crate) use account::{failure_view, loading_view, private_resource_with, reason_words};
 pub use check::CheckPage;
 pub use check_result::CheckResultPage;
 pub use claim::{

@@ -10,7 +10,8 @@ use leptos_router::hooks::use_navigate;
 use crate::api;
 use crate::browser::set_title;
 use crate::components::{
-    ErrorSummary, ProblemHints, RequestTrouble, SubmitButton, TextField, field_error,
+    ErrorSummary, ProblemHints, RequestTrouble, StaffRole, SubmitButton, TextField, field_error,
+    landing,
 };
 use crate::form::FormState;
 use crate::i18n::{Texts, tr, tr_signal, use_i18n};
@@ -23,6 +24,7 @@ pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let account = expect_context::<Account>();
     let claim = expect_context::<ClaimDraft>();
+    let staff = StaffRole::find();
     // Why the person is here (signed out, session ended…), said once.
     let notice = account.notice.get_untracked();
     account.notice.set(None);
@@ -54,12 +56,19 @@ pub fn SignInPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             match api::sign_in(lang, &input).await {
-                Ok(_me) => {
+                Ok(me) => {
                     form.succeed();
                     account.signed_in.set(true);
+                    if let Some(staff) = staff {
+                        staff.set(me.role);
+                    }
                     // Facts fetched for someone else in this tab are not this person's.
                     claim.forget_facts();
-                    navigate(&account.take_return_to(), Default::default());
+                    // Officers land on the queue, admins on the audit trail.
+                    navigate(
+                        &landing(me.role, account.take_return_to()),
+                        Default::default(),
+                    );
                 }
                 Err(failure) => form.fail(failure, &FIELDS),
             }

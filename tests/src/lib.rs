@@ -6,6 +6,7 @@ pub mod account_pages;
 pub mod browser;
 pub mod claim_pages;
 pub mod fixtures;
+pub mod follow_pages;
 pub mod pages;
 pub mod server;
 

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod claim_pages;
 pub mod fixtures;
 pub mod follow_pages;
+pub mod office_pages;
 pub mod pages;
 pub mod server;
 

@@ -237,12 +237,21 @@ impl Default for Account {
 #[derive(Clone, Copy)]
 pub struct Inbox {
     pub unread: RwSignal<Option<u32>>,
+    /// Raised when a page sees a claim change: a notification is likely, the header asks again.
+    pub news: RwSignal<u32>,
+}
+
+impl Inbox {
+    pub fn ask_again(&self) {
+        let _ = self.news.try_update(|n| *n = n.wrapping_add(1));
+    }
 }
 
 impl Default for Inbox {
     fn default() -> Self {
         Inbox {
             unread: RwSignal::new(None),
+            news: RwSignal::new(0),
         }
     }
 }

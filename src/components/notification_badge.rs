@@ -1,6 +1,7 @@
 //! The header's way to the notifications, with the unread count for signed-in participants:
-//! "Notifikasi 2", read out as "Notifikasi, 2 belum dibaca". Refreshed on every navigation and
-//! every minute while the tab is visible, from the list endpoint (cheap: a few rows). Staff
+//! "Notifikasi 2", read out as "Notifikasi, 2 belum dibaca". Refreshed on every navigation, every
+//! minute while the tab is visible, and when a page sees a claim change, from the list endpoint
+//! (cheap: a few rows). Staff
 //! accounts have no notifications (the API says 403): the link stays away.
 
 use std::time::Duration;
@@ -32,6 +33,7 @@ pub fn NotificationBadge() -> impl IntoView {
     Effect::new(move |_| {
         let path = location.pathname.get();
         tick.track();
+        inbox.news.track();
         if !account.signed_in.get() {
             none_here.set(false);
             inbox.unread.set(None);

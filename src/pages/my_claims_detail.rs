@@ -26,7 +26,7 @@ use crate::format::now_unix_seconds;
 use crate::i18n::{Texts, tr, use_i18n};
 use crate::pages::claim::record_view;
 use crate::pages::{failure_view, loading_view, private_resource_with};
-use crate::state::{FixDraft, Notice};
+use crate::state::{FixDraft, Inbox, Notice};
 
 /// How often the page asks for news while it is visible.
 const POLL: Duration = Duration::from_secs(30);
@@ -50,6 +50,7 @@ enum Shown {
 pub fn MyClaimPage() -> impl IntoView {
     let i18n = use_i18n();
     let fix = expect_context::<FixDraft>();
+    let inbox = expect_context::<Inbox>();
     let id = use_params_map()
         .get_untracked()
         .get("id")
@@ -71,6 +72,12 @@ pub fn MyClaimPage() -> impl IntoView {
             let Some(answer) = fetched.get() else { return };
             let now = shown.with_untracked(|s| next(s, answer, &id, checked_at));
             if let Some(now) = now {
+                // The claim changed under the person's eyes: the header's count is likely stale.
+                if shown.with_untracked(|s| matches!(s, Shown::Live { .. }))
+                    && matches!(now, Shown::Live { offline: false, .. })
+                {
+                    inbox.ask_again();
+                }
                 shown.set(now);
             }
         }

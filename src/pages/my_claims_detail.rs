@@ -65,6 +65,8 @@ pub fn MyClaimPage() -> impl IntoView {
     let shown = RwSignal::new(Shown::Loading);
     // When the server last answered (for "Terakhir diperbarui" once offline).
     let checked_at = RwSignal::new(0_i64);
+    // A status that changed while the page was open, for screen readers.
+    let announced = RwSignal::new(None::<(String, ClaimStatus)>);
 
     Effect::new({
         let id = id.clone();
@@ -72,11 +74,24 @@ pub fn MyClaimPage() -> impl IntoView {
             let Some(answer) = fetched.get() else { return };
             let now = shown.with_untracked(|s| next(s, answer, &id, checked_at));
             if let Some(now) = now {
-                // The claim changed under the person's eyes: the header's count is likely stale.
-                if shown.with_untracked(|s| matches!(s, Shown::Live { .. }))
-                    && matches!(now, Shown::Live { offline: false, .. })
+                // The claim changed under the person's eyes: the header's count is likely stale,
+                // and a new status is read out.
+                let before = shown.with_untracked(|s| match s {
+                    Shown::Live { view, .. } => Some(view.summary.status),
+                    _ => None,
+                });
+                if let (
+                    Some(before),
+                    Shown::Live {
+                        view,
+                        offline: false,
+                    },
+                ) = (before, &now)
                 {
                     inbox.ask_again();
+                    if view.summary.status != before {
+                        announced.set(Some((view.summary.reference.clone(), view.summary.status)));
+                    }
                 }
                 shown.set(now);
             }
@@ -103,10 +118,18 @@ pub fn MyClaimPage() -> impl IntoView {
     });
 
     let retry = move || fetched.refetch();
+    let announcement = move || {
+        announced.get().map(|(reference, status)| {
+            (i18n.t().notification_text)(&reference, status.title(i18n.lang()))
+        })
+    };
     view! {
         <a class="back-link" href="/klaim-saya" data-testid="back">
             {tr(|t| t.back_to_my_claims)}
         </a>
+        <p class="visually-hidden" role="status" data-testid="status-announcement">
+            {announcement}
+        </p>
         {move || {
             let t = i18n.t();
             let lang = i18n.lang();

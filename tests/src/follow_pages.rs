@@ -246,6 +246,15 @@ impl<'a> ClaimPage<'a> {
         receipt_href(self.screen.browser).await
     }
 
+    /// What the page read out to screen readers when the status changed while it was open.
+    pub async fn announcement(&self) -> String {
+        let el = self.screen.wait("status-announcement").await;
+        el.prop("textContent")
+            .await
+            .expect("text")
+            .unwrap_or_default()
+    }
+
     /// "Perbaikan Anda sudah dikirim" is shown.
     pub async fn resubmitted(&self) -> bool {
         self.screen.has("resubmitted").await

@@ -4,13 +4,13 @@
 //!
 //! Invariants: passwords are hashed with Argon2id off the async runtime ([`password_hash`]);
 //! tokens and codes are stored only as digests ([`secret`]); sessions, rate limits and the
-//! outbox live in the database, never in process memory; nothing here logs personal data.
+//! outbox (`crate::notifications`) live in the database, never in process memory; nothing here
+//! logs personal data.
 
 pub mod command;
 pub mod device;
 pub mod login;
 pub mod officers;
-pub mod outbox;
 pub mod password_hash;
 pub mod profile;
 pub mod rate_limit;
@@ -86,8 +86,8 @@ pub const STEP_VALID_SECS: i64 = 30 * 60;
 /// How long a code is valid ([`klaim_core::account::CODE_VALID_MINUTES`]).
 pub const CODE_VALID_SECS: i64 = klaim_core::account::CODE_VALID_MINUTES as i64 * 60;
 
-/// Removes what has expired: sessions, unfinished steps, delivered notifications after a day,
-/// old rate-limit windows. Run about once a minute by the outbox worker.
+/// Removes what has expired: sessions, unfinished steps, old rate-limit windows. Run about once a
+/// minute by the outbox worker (`notifications::outbox::run`), which also tidies the outbox.
 pub async fn housekeeping(db: &Db, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
         .bind(now)
@@ -100,10 +100,6 @@ pub async fn housekeeping(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         .await?;
     sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1")
         .bind(now)
-        .execute(db.pool())
-        .await?;
-    sqlx::query("DELETE FROM notifications WHERE sent_at IS NOT NULL AND sent_at <= $1")
-        .bind(now - 24 * 3600)
         .execute(db.pool())
         .await?;
     rate_limit::forget_old(db, now).await?;

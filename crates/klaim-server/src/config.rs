@@ -96,9 +96,10 @@ pub struct ServeArgs {
     /// loopback address (local development over plain HTTP).
     #[arg(long, env = "KLAIM_COOKIE_SECURE", value_enum, default_value = "auto")]
     pub cookie_secure: CookieSecure,
-    /// How one-time codes leave the server; `log` prints them to the log (development).
-    #[arg(long, env = "KLAIM_DELIVERY", value_enum, default_value = "log")]
-    pub delivery: crate::accounts::outbox::Delivery,
+    /// How one-time codes and status notices leave the server: SMTP for e-mail, a webhook for
+    /// SMS; a channel without one is printed to the log (development).
+    #[command(flatten)]
+    pub delivery: crate::notifications::DeliveryArgs,
     /// Bearer token that lets clients other than loopback read `/metrics`.
     #[arg(long, env = "KLAIM_METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<String>,

@@ -113,11 +113,12 @@ pub async fn serve(State(state): State<AppState>, parts: Parts) -> Result<Respon
         .fetch_one(db.pool())
         .await
         .map_err(|e| ApiFailure::Internal(Box::new(e)))?;
-    let pending: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE sent_at IS NULL")
-            .fetch_one(db.pool())
-            .await
-            .map_err(|e| ApiFailure::Internal(Box::new(e)))?;
+    let pending: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications WHERE sent_at IS NULL AND gave_up_at IS NULL",
+    )
+    .fetch_one(db.pool())
+    .await
+    .map_err(|e| ApiFailure::Internal(Box::new(e)))?;
     let mut out = String::new();
     for (i, (_, name, help)) in COUNTERS.iter().enumerate() {
         let value = EVENTS[i].load(Ordering::Relaxed);

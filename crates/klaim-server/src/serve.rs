@@ -10,12 +10,13 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-use crate::accounts::{Accounts, Hasher, outbox};
+use crate::accounts::{Accounts, Hasher};
 use crate::app::{AppState, router};
 use crate::clock::Clock;
 use crate::config::{CreateDirError, ServeArgs};
 use crate::db::{Db, DbError};
 use crate::documents::{Documents, ObjectStorage, StorageError};
+use crate::notifications::{Channels, SetupError, outbox};
 use crate::static_files::{Dist, DistMissing};
 
 /// How long requests in flight may take to finish once a stop signal arrived.
@@ -31,6 +32,8 @@ pub enum ServeError {
     Db(#[from] DbError),
     #[error(transparent)]
     Storage(#[from] StorageError),
+    #[error(transparent)]
+    Delivery(#[from] SetupError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -44,6 +47,7 @@ pub enum ServeError {
 
 pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     let dist = Dist::open(&args.dist)?;
+    let channels = Channels::from_args(&args.delivery)?;
     let storage = args.storage.resolve();
     storage.create_dirs()?;
     // Connected and migrated before the address is announced: a server that says it is
@@ -74,8 +78,10 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
         cookie_secure: args.cookie_secure.resolve(args.listen),
         metrics_token: args.metrics_token.as_deref().map(Arc::from),
     };
-    // Delivers one-time codes from the outbox; stops with the runtime.
-    let outbox = tokio::spawn(outbox::run(db.clone(), clock, args.delivery));
+    // Delivers codes and status notices from the outbox; stops with the runtime.
+    let (mail, sms) = channels.describe();
+    tracing::info!(%mail, %sms, "notification delivery");
+    let outbox = tokio::spawn(outbox::run(db.clone(), clock, channels));
 
     // Before announcing the address, so that a signal sent right after it is never missed.
     let stop = signals::Stop::install().map_err(ServeError::Signals)?;

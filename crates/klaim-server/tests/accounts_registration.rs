@@ -275,19 +275,19 @@ async fn the_outbox_delivers_each_code_once_and_forgets_it() {
     )
     .await;
     let db = h.db.db.clone();
-    let delivery = klaim_server::accounts::outbox::Delivery::Log;
-    let sent = klaim_server::accounts::outbox::deliver_pending(&db, &h.clock, delivery)
+    let channels = klaim_server::notifications::Channels::log_only();
+    let sent = klaim_server::notifications::outbox::deliver_pending(&db, &h.clock, &channels)
         .await
         .unwrap();
-    assert_eq!(sent, 1);
-    let again = klaim_server::accounts::outbox::deliver_pending(&db, &h.clock, delivery)
+    assert_eq!(sent.delivered, 1);
+    let again = klaim_server::notifications::outbox::deliver_pending(&db, &h.clock, &channels)
         .await
         .unwrap();
-    assert_eq!(again, 0);
-    let (secret, recipient): (String, String) =
+    assert_eq!(again.delivered, 0);
+    let (secret, recipient): (Option<String>, String) =
         sqlx::query_as("SELECT secret, recipient FROM notifications")
             .fetch_one(db.pool())
             .await
             .unwrap();
-    assert_eq!((secret.as_str(), recipient.as_str()), ("", ""));
+    assert_eq!((secret, recipient.as_str()), (None, ""));
 }

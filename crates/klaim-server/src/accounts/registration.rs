@@ -8,7 +8,6 @@ use klaim_core::forms::account::{
 use klaim_core::{AccountProblem, NameMatch};
 use sqlx::Row;
 
-use super::outbox::{self, Kind, Message};
 use super::profile::{self, Person};
 use super::rate_limit::{
     CODE_CHECKS_PER_ADDRESS, CODES_SENT_PER_ADDRESS, CODES_SENT_PER_PERSON_HOUR,
@@ -18,6 +17,7 @@ use super::step_code::{self, StoredCode, Verdict};
 use super::{
     AccountError, Accounts, CODE_VALID_SECS, Caller, STEP_VALID_SECS, device, secret, sessions,
 };
+use crate::notifications::outbox::{self, Kind, Message};
 
 /// A new account and its first session.
 pub struct SignedIn {

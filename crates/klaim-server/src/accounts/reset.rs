@@ -9,7 +9,6 @@ use klaim_core::forms::account::{
 use klaim_core::{AccountProblem, PersonalData};
 use sqlx::Row;
 
-use super::outbox::{self, Kind, Message};
 use super::rate_limit::{CODE_CHECKS_PER_ADDRESS, RESETS_PER_ACCOUNT, RESETS_PER_ADDRESS};
 use super::registration::code_problem;
 use super::step_code::{self, StoredCode, Verdict};
@@ -17,6 +16,7 @@ use super::{
     AccountError, Accounts, CODE_VALID_SECS, Caller, STEP_VALID_SECS, login, profile, secret,
     sessions,
 };
+use crate::notifications::outbox::{self, Kind, Message};
 
 pub async fn start(
     accounts: &Accounts,

@@ -6,6 +6,7 @@ mod account;
 mod claims;
 pub mod documents;
 mod health;
+mod notifications;
 pub mod openapi;
 
 use axum::Router;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .nest("/v1", account::router())
         .merge(documents::router())
         .merge(claims::router())
+        .merge(notifications::router())
         .fallback(not_found)
         .layer(from_fn(crate::auth::require_request_header))
         .layer(from_fn(limit_bodies))

@@ -5,6 +5,7 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+use super::notifications;
 use super::{account, claims, documents, health};
 
 #[derive(OpenApi)]
@@ -37,6 +38,8 @@ use super::{account, claims, documents, health};
         claims::submit_claim,
         claims::list,
         claims::view,
+        notifications::list,
+        notifications::mark_read,
     ),
     modifiers(&SessionCookie)
 )]

@@ -63,7 +63,19 @@ fn run(root: &Path, extra: &[String]) -> anyhow::Result<()> {
     };
     proc::run(&mut registry(&["generate", "--if-empty", "--count", "200"]))?;
     proc::run(&mut registry(&["demo"]))?;
-    println!("\nKlaim: open http://127.0.0.1:8080 in a browser (Ctrl-C stops the server).\n");
+    // The demo officer and admin (made once, passwords printed), to take a claim to payment.
+    let mut staff = std::process::Command::new(&built.server);
+    staff
+        .current_dir(root)
+        .args(["account", "demo-staff", "--data-dir", "var"])
+        .args(storage_flags(extra));
+    println!();
+    proc::run(&mut staff)?;
+    println!(
+        "\nKlaim: open http://127.0.0.1:8080 in a browser (Ctrl-C stops the server).\n\
+         Back office: http://127.0.0.1:8080/petugas, signed in as petugas@klaim.test \
+         (password \"periksa klaim 2026\").\n"
+    );
     let mut cmd = std::process::Command::new(&built.server);
     cmd.current_dir(root)
         .args([

@@ -27,6 +27,8 @@ pub struct AppState {
     pub cookie_secure: bool,
     /// Lets non-loopback clients read `/metrics` with `Authorization: Bearer …`.
     pub metrics_token: Option<Arc<str>>,
+    /// Rule-based approval of simple JHT claims right after submission (`--auto-approve`).
+    pub auto_approve: crate::office::auto_approve::AutoApprove,
 }
 
 impl FromRef<AppState> for Dist {

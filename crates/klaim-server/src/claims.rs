@@ -13,6 +13,7 @@ pub mod bank;
 mod canonical;
 pub mod records;
 mod refusal;
+pub mod resubmit;
 pub mod subject;
 pub mod submit;
 

@@ -50,6 +50,15 @@ pub enum AccountCommand {
     /// Create an officer or admin account. The password is read from `KLAIM_NEW_PASSWORD`, or
     /// else from the first line of standard input, so that it never sits in the shell history.
     AddStaff(AddStaffArgs),
+    /// Create the demo officer (petugas@klaim.test) and admin (admin@klaim.test) when missing,
+    /// with fixed passwords printed on stdout: for a development server only (`cargo xtask run`).
+    DemoStaff(DemoStaffArgs),
+}
+
+#[derive(Clone, Debug, Args)]
+pub struct DemoStaffArgs {
+    #[command(flatten)]
+    pub storage: StorageArgs,
 }
 
 #[derive(Clone, Debug, Args)]
@@ -62,6 +71,10 @@ pub struct AddStaffArgs {
     pub name: String,
     #[arg(long, value_enum, default_value = "officer")]
     pub role: StaffRole,
+    /// The staff member's own NIK, when they are a member too: claims by or about them are shown
+    /// to them but never theirs to decide.
+    #[arg(long)]
+    pub nik: Option<String>,
     #[command(flatten)]
     pub storage: StorageArgs,
 }
@@ -103,6 +116,10 @@ pub struct ServeArgs {
     /// Bearer token that lets clients other than loopback read `/metrics`.
     #[arg(long, env = "KLAIM_METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<String>,
+    /// Rule-based approval: a JHT claim whose automated checks all pass, with a balance at or
+    /// below the dated ceiling (Rp 15 jt), is approved by the system right after submission.
+    #[arg(long, env = "KLAIM_AUTO_APPROVE", value_enum, default_value = "on")]
+    pub auto_approve: crate::office::auto_approve::AutoApprove,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

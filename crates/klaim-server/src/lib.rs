@@ -18,6 +18,7 @@ mod header_list;
 pub mod lang;
 pub mod metrics;
 pub mod notifications;
+pub mod office;
 pub mod registry;
 pub mod security;
 pub mod serve;

@@ -77,6 +77,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
         },
         cookie_secure: args.cookie_secure.resolve(args.listen),
         metrics_token: args.metrics_token.as_deref().map(Arc::from),
+        auto_approve: args.auto_approve,
     };
     // Delivers codes and status notices from the outbox; stops with the runtime.
     let (mail, sms) = channels.describe();

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::{Json, Router, routing};
 use klaim_core::api::ApiErrors;
 use klaim_core::api::claim::{
-    BankInquiry, BankInquiryAnswer, ClaimList, ClaimSubmission, ClaimView,
+    BankInquiry, BankInquiryAnswer, ClaimList, ClaimSubmission, ClaimView, Resubmission,
 };
 use klaim_core::claim::ClaimFacts;
 use klaim_core::message::Finding;
@@ -16,6 +16,7 @@ use klaim_core::{Kpj, Nik};
 use super::participant;
 use crate::app::AppState;
 use crate::auth::SignedIn;
+use crate::claims::resubmit::{self, ResubmitError};
 use crate::claims::submit::{self, Submitted};
 use crate::claims::{Caller, ClaimRefusal, Claims, ClaimsError, bank, records, subject};
 use crate::documents::ClientId;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/claims", routing::get(list))
         .route("/v1/claims/facts", routing::get(facts))
         .route("/v1/claims/{id}", routing::put(submit_claim).get(view))
+        .route("/v1/claims/{id}/resubmission", routing::post(resubmission))
         .route("/v1/bank-inquiries", routing::post(bank_inquiry))
 }
 
@@ -192,8 +194,9 @@ pub(super) async fn submit_claim(
 ) -> Result<Response, ApiFailure> {
     let caller = caller(&session)?;
     let id = ClientId::parse(&id).ok_or(ApiFailure::Malformed)?;
+    let auto = state.auto_approve;
     Ok(
-        match submit::submit(&claims(&state), caller, &id, &submission).await? {
+        match submit::submit(&claims(&state), caller, &id, &submission, auto).await? {
             Submitted::New(view) => (StatusCode::CREATED, Json(view)).into_response(),
             Submitted::Again(view) => (StatusCode::OK, Json(view)).into_response(),
         },
@@ -247,4 +250,41 @@ pub(super) async fn view(
         .map_err(ClaimsError::from)?
         .map(Json)
         .ok_or_else(not_found)
+}
+
+impl From<ResubmitError> for ApiFailure {
+    fn from(e: ResubmitError) -> ApiFailure {
+        match e {
+            ResubmitError::Claims(e) => e.into(),
+            ResubmitError::Transition(e) => super::office::transition_failure(e),
+        }
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/claims/{id}/resubmission", tag = "claims",
+    security(("session" = [])),
+    params(("id" = String, Path, description = "The claim's UUID")),
+    request_body = Resubmission,
+    responses(
+        (status = 200, description = "Sent back: the claim is being checked again (verifying), the reopened items closed", body = ClaimView),
+        (status = 400, description = "Malformed JSON, wrong types, missing or unknown fields", body = ApiErrors),
+        (status = 401, description = "api.unauthenticated", body = ApiErrors),
+        (status = 403, description = "api.request_header_missing; api.forbidden (staff accounts)", body = ApiErrors),
+        (status = 404, description = "claim.not_found (also another account's); document.not_found (field documents: a new upload not the caller's)", body = ApiErrors),
+        (status = 409, description = "claim.transition_invalid: the claim does not need action now", body = ApiErrors),
+        (status = 413, description = "Body over 1 MiB", body = ApiErrors),
+        (status = 422, description = "resubmission.* (an item not reopened changed, a reopened document not replaced), every claim.* problem from klaim-core's gate on the claim as it would be, claim.document_*", body = ApiErrors),
+    ))]
+pub(super) async fn resubmission(
+    State(state): State<AppState>,
+    session: SignedIn,
+    Path(id): Path<String>,
+    Json(resubmission): Json<Resubmission>,
+) -> Result<Json<ClaimView>, ApiFailure> {
+    let caller = caller(&session)?;
+    let id = ClientId::parse(&id)
+        .ok_or_else(|| ApiFailure::from(ClaimsError::Refused(ClaimRefusal::NotFound)))?;
+    Ok(Json(
+        resubmit::resubmit(&claims(&state), caller, &id, &resubmission).await?,
+    ))
 }

@@ -3,10 +3,12 @@
 //! header on state-changing requests).
 
 mod account;
+mod admin;
 mod claims;
 pub mod documents;
 mod health;
 mod notifications;
+mod office;
 pub mod openapi;
 
 use axum::Router;
@@ -36,6 +38,8 @@ pub fn router() -> Router<AppState> {
         .merge(documents::router())
         .merge(claims::router())
         .merge(notifications::router())
+        .merge(office::router())
+        .merge(admin::router())
         .fallback(not_found)
         .layer(from_fn(crate::auth::require_request_header))
         .layer(from_fn(limit_bodies))

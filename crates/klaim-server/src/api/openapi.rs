@@ -6,7 +6,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::notifications;
-use super::{account, claims, documents, health};
+use super::{account, admin, claims, documents, health, office};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -38,6 +38,12 @@ use super::{account, claims, documents, health};
         claims::submit_claim,
         claims::list,
         claims::view,
+        claims::resubmission,
+        office::list,
+        office::claim,
+        office::document,
+        office::step,
+        admin::audit_trail,
         notifications::list,
         notifications::mark_read,
     ),

@@ -5,9 +5,14 @@
 //! still works after the rules or the facts changed; then the rules version, the attachments,
 //! the open-claim rule and klaim-core's gate; then one transaction. Two identical requests at
 //! the same moment meet at the primary key: the second re-reads and answers as a retry.
+//!
+//! A new claim (not a retry) then goes through rule-based approval (`office::auto_approve`) when
+//! it is switched on; the answer shows the claim as it stands after that.
 
-use klaim_core::api::claim::{ClaimSubmission, ClaimView};
-use klaim_core::claim::{ClaimProblem, DocumentKind, Reference, decision_due, ready_to_submit};
+use klaim_core::api::claim::{AttachedDocument, ClaimSubmission, ClaimView};
+use klaim_core::claim::{
+    ClaimAnswers, ClaimProblem, DocumentKind, Reference, decision_due, ready_to_submit,
+};
 use klaim_core::message::Finding;
 use sqlx::AnyConnection;
 
@@ -16,6 +21,7 @@ use super::subject;
 use super::{Caller, Claims, ClaimsError, bank, canonical, records};
 use crate::documents::{ClientId, UploadRefusal, records as documents};
 use crate::metrics::{self, Counter};
+use crate::office::auto_approve::{self, AutoApprove};
 
 /// More attachments than any claim needs (the longest checklist has about a dozen).
 pub const MAX_DOCUMENTS: usize = 40;
@@ -36,6 +42,7 @@ pub async fn submit(
     caller: Caller,
     id: &ClientId,
     submission: &ClaimSubmission,
+    auto: AutoApprove,
 ) -> Result<Submitted, ClaimsError> {
     let hash = canonical::content_hash(submission);
     let mut conn = claims.db.pool().acquire().await?;
@@ -46,7 +53,7 @@ pub async fn submit(
         return Err(ClaimRefusal::RulesChanged.into());
     }
     let answers = &submission.answers;
-    let document_ids = attachment_ids(submission)?;
+    let document_ids = attachment_ids(&submission.documents)?;
 
     let claimant = subject::caller(&mut conn, caller.participant_id).await?;
     let member = match &answers.deceased {
@@ -55,7 +62,8 @@ pub async fn submit(
         }
         _ => claimant.clone(),
     };
-    let attached = check_attachments(&mut conn, caller, submission, &document_ids).await?;
+    let attached =
+        check_attachments(&mut conn, caller, &submission.documents, &document_ids).await?;
 
     let open_key = records::open_key(member.participant_id, answers.programme, answers.reason);
     if let Some(answer) = open(&mut conn, caller, id, &hash, &open_key, submission).await? {
@@ -77,7 +85,7 @@ pub async fn submit(
         today,
     ) {
         Ok(assessment) => assessment,
-        Err(problems) => return Err(refused(&problems, submission, holder.is_some())),
+        Err(problems) => return Err(refused(&problems, answers, holder.is_some())),
     };
     drop(conn);
 
@@ -100,9 +108,11 @@ pub async fn submit(
         let mut tx = claims.db.begin_write().await?;
         match records::insert(&mut tx, &claim).await {
             Ok(()) => {
-                let view = records::view(&mut tx, caller.account_id, id).await?;
                 tx.commit().await?;
                 metrics::count(Counter::ClaimsSubmitted);
+                auto_approve::after_submission(&claims.db, &claims.clock, auto, id.as_str()).await;
+                let mut conn = claims.db.pool().acquire().await?;
+                let view = records::view(&mut conn, caller.account_id, id).await?;
                 return view
                     .map(Submitted::New)
                     .ok_or(ClaimRefusal::NotFound.into());
@@ -172,12 +182,12 @@ async fn open(
 }
 
 /// The attached documents' ids: each a UUID (else it cannot be one of the caller's), each once.
-fn attachment_ids(submission: &ClaimSubmission) -> Result<Vec<ClientId>, ClaimsError> {
-    if submission.documents.len() > MAX_DOCUMENTS {
+pub(super) fn attachment_ids(documents: &[AttachedDocument]) -> Result<Vec<ClientId>, ClaimsError> {
+    if documents.len() > MAX_DOCUMENTS {
         return Err(ClaimRefusal::TooManyDocuments { max: MAX_DOCUMENTS }.into());
     }
-    let mut ids: Vec<ClientId> = Vec::with_capacity(submission.documents.len());
-    for attached in &submission.documents {
+    let mut ids: Vec<ClientId> = Vec::with_capacity(documents.len());
+    for attached in documents {
         let id = ClientId::parse(&attached.document_id).ok_or(UploadRefusal::NotFound)?;
         if ids.contains(&id) {
             return Err(ClaimRefusal::DocumentRepeated.into());
@@ -190,14 +200,14 @@ fn attachment_ids(submission: &ClaimSubmission) -> Result<Vec<ClientId>, ClaimsE
 /// Each attachment must be one of the caller's stored documents, attached as the kind it was
 /// uploaded as; an event document (not an identity document) serves one claim only. Returns the
 /// kinds attached, for the rules.
-async fn check_attachments(
+pub(super) async fn check_attachments(
     conn: &mut AnyConnection,
     caller: Caller,
-    submission: &ClaimSubmission,
+    documents: &[AttachedDocument],
     ids: &[ClientId],
 ) -> Result<Vec<DocumentKind>, ClaimsError> {
     let mut kinds = Vec::with_capacity(ids.len());
-    for (attached, id) in submission.documents.iter().zip(ids) {
+    for (attached, id) in documents.iter().zip(ids) {
         let info = documents::find_own(conn, caller.account_id, id)
             .await?
             .ok_or(UploadRefusal::NotFound)?;
@@ -217,24 +227,22 @@ async fn check_attachments(
 
 /// Every problem as a finding with its field. The server asks the bank stand-in itself, so an
 /// account it does not know is said as such rather than "not checked yet".
-fn refused(
+pub(super) fn refused(
     problems: &[ClaimProblem],
-    submission: &ClaimSubmission,
+    answers: &ClaimAnswers,
     holder_found: bool,
 ) -> ClaimsError {
     let findings = problems
         .iter()
-        .map(
-            |problem| match (problem, &submission.answers.bank_account) {
-                (ClaimProblem::BankHolderNotChecked, Some(account)) if !holder_found => {
-                    let refusal = ClaimRefusal::BankAccountNotFound {
-                        bank: account.bank(),
-                    };
-                    Finding::of(refusal.field(), &refusal)
-                }
-                _ => Finding::of(problem.field(), problem),
-            },
-        )
+        .map(|problem| match (problem, &answers.bank_account) {
+            (ClaimProblem::BankHolderNotChecked, Some(account)) if !holder_found => {
+                let refusal = ClaimRefusal::BankAccountNotFound {
+                    bank: account.bank(),
+                };
+                Finding::of(refusal.field(), &refusal)
+            }
+            _ => Finding::of(problem.field(), problem),
+        })
         .collect();
     ClaimsError::Problems(findings)
 }

@@ -111,6 +111,8 @@ pub fn state(tmp: &TempDir, db: Db, clock: Clock) -> AppState {
         },
         cookie_secure: false,
         metrics_token: None,
+        // Claims wait for an officer unless a test switches rule-based approval on.
+        auto_approve: klaim_server::office::auto_approve::AutoApprove::Off,
     }
 }
 

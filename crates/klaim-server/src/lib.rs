@@ -19,6 +19,7 @@ pub mod lang;
 pub mod metrics;
 pub mod notifications;
 pub mod office;
+pub mod receipt;
 pub mod registry;
 pub mod security;
 pub mod serve;

@@ -10,6 +10,7 @@ mod health;
 mod notifications;
 mod office;
 pub mod openapi;
+mod receipt;
 
 use axum::Router;
 use axum::body::Body;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .nest("/v1", account::router())
         .merge(documents::router())
         .merge(claims::router())
+        .merge(receipt::router())
         .merge(notifications::router())
         .merge(office::router())
         .merge(admin::router())

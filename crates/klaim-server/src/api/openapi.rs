@@ -5,8 +5,8 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::notifications;
 use super::{account, admin, claims, documents, health, office};
+use super::{notifications, receipt};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -38,6 +38,7 @@ use super::{account, admin, claims, documents, health, office};
         claims::submit_claim,
         claims::list,
         claims::view,
+        receipt::receipt_pdf,
         claims::resubmission,
         office::list,
         office::claim,

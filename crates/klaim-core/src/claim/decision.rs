@@ -11,6 +11,7 @@ use super::{ItemTarget, OfficerReason, Transition};
 /// One item reopened for the participant, with the reason.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ActionItem {
     pub reason: OfficerReason,
     pub target: ItemTarget,
@@ -19,6 +20,7 @@ pub struct ActionItem {
 /// A rejection reason; `until` only for [`OfficerReason::NotEligibleUntil`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct StatedReason {
     pub reason: OfficerReason,
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]

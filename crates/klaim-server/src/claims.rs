@@ -11,6 +11,7 @@
 
 pub mod bank;
 mod canonical;
+pub mod freshness;
 pub mod records;
 mod refusal;
 pub mod resubmit;

@@ -2,7 +2,7 @@
 //! and claims — submitted once under the app's id, listed and read back by their owner.
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router, routing};
 use klaim_core::api::ApiErrors;
@@ -13,12 +13,12 @@ use klaim_core::claim::ClaimFacts;
 use klaim_core::message::Finding;
 use klaim_core::{Kpj, Nik};
 
-use super::participant;
+use super::{etag, participant};
 use crate::app::AppState;
 use crate::auth::SignedIn;
 use crate::claims::resubmit::{self, ResubmitError};
 use crate::claims::submit::{self, Submitted};
-use crate::claims::{Caller, ClaimRefusal, Claims, ClaimsError, bank, records, subject};
+use crate::claims::{Caller, ClaimRefusal, Claims, ClaimsError, bank, freshness, records, subject};
 use crate::documents::ClientId;
 use crate::error::ApiFailure;
 use crate::metrics::Counter;
@@ -205,27 +205,44 @@ pub(super) async fn submit_claim(
 
 #[utoipa::path(get, path = "/api/v1/claims", tag = "claims",
     security(("session" = [])),
+    params(("If-None-Match" = Option<String>, Header, description = "The ETag of the list the app has")),
     responses(
-        (status = 200, description = "This participant's claims, newest first", body = ClaimList),
+        (status = 200, description = "This participant's claims, newest first; with an ETag and `Cache-Control: no-cache, private`", body = ClaimList),
+        (status = 304, description = "Unchanged since the ETag in If-None-Match"),
         (status = 401, description = "api.unauthenticated", body = ApiErrors),
         (status = 403, description = "api.forbidden (staff accounts)", body = ApiErrors),
     ))]
 pub(super) async fn list(
     State(state): State<AppState>,
     session: SignedIn,
-) -> Result<Json<ClaimList>, ApiFailure> {
+    headers: HeaderMap,
+) -> Result<Response, ApiFailure> {
     let caller = caller(&session)?;
-    let claims = records::list(&state.accounts.db, caller.account_id)
+    let db = &state.accounts.db;
+    let mut conn = db.pool().acquire().await.map_err(ClaimsError::from)?;
+    // The tag before the body: a change in between makes the tag older, never the body.
+    let tag = freshness::list_tag(&mut conn, caller.account_id)
         .await
         .map_err(ClaimsError::from)?;
-    Ok(Json(ClaimList { claims }))
+    drop(conn);
+    if etag::matches(&headers, &tag) {
+        return Ok(etag::not_modified(&tag));
+    }
+    let claims = records::list(db, caller.account_id)
+        .await
+        .map_err(ClaimsError::from)?;
+    let mut response = Json(ClaimList { claims }).into_response();
+    etag::tagged(&mut response, &tag);
+    Ok(response)
 }
 
 #[utoipa::path(get, path = "/api/v1/claims/{id}", tag = "claims",
     security(("session" = [])),
     params(("id" = String, Path, description = "The claim's UUID")),
+    params(("If-None-Match" = Option<String>, Header, description = "The ETag of the claim the app has")),
     responses(
-        (status = 200, description = "The claim as submitted", body = ClaimView),
+        (status = 200, description = "The claim as submitted, with its timeline; with an ETag (changes with every step) and `Cache-Control: no-cache, private`", body = ClaimView),
+        (status = 304, description = "Unchanged since the ETag in If-None-Match"),
         (status = 401, description = "api.unauthenticated", body = ApiErrors),
         (status = 403, description = "api.forbidden (staff accounts)", body = ApiErrors),
         (status = 404, description = "claim.not_found (also another account's)", body = ApiErrors),
@@ -234,7 +251,8 @@ pub(super) async fn view(
     State(state): State<AppState>,
     session: SignedIn,
     Path(id): Path<String>,
-) -> Result<Json<ClaimView>, ApiFailure> {
+    headers: HeaderMap,
+) -> Result<Response, ApiFailure> {
     let caller = caller(&session)?;
     let not_found = || ApiFailure::from(ClaimsError::Refused(ClaimRefusal::NotFound));
     let id = ClientId::parse(&id).ok_or_else(not_found)?;
@@ -245,11 +263,20 @@ pub(super) async fn view(
         .acquire()
         .await
         .map_err(ClaimsError::from)?;
-    records::view(&mut conn, caller.account_id, &id)
+    let tag = freshness::claim_tag(&mut conn, caller.account_id, &id)
         .await
         .map_err(ClaimsError::from)?
-        .map(Json)
-        .ok_or_else(not_found)
+        .ok_or_else(not_found)?;
+    if etag::matches(&headers, &tag) {
+        return Ok(etag::not_modified(&tag));
+    }
+    let view = records::view(&mut conn, caller.account_id, &id)
+        .await
+        .map_err(ClaimsError::from)?
+        .ok_or_else(not_found)?;
+    let mut response = Json(view).into_response();
+    etag::tagged(&mut response, &tag);
+    Ok(response)
 }
 
 impl From<ResubmitError> for ApiFailure {

@@ -6,6 +6,7 @@ mod account;
 mod admin;
 mod claims;
 pub mod documents;
+mod etag;
 mod health;
 mod notifications;
 mod office;

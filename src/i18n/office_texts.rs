@@ -348,7 +348,10 @@ static ID: OfficeTexts = OfficeTexts {
         "Melewati batas waktu klaim",
     ],
     queue_count: |n| format!("{n} klaim"),
-    age_days: |n| format!("{n} hari lalu"),
+    age_days: |n| match n {
+        0 => "hari ini".to_owned(),
+        n => format!("{n} hari lalu"),
+    },
     target_document: |name| format!("Dokumen: {name}"),
     target_answer: |label| format!("Jawaban: {label}"),
     approve_button: |amount| format!("Setujui {amount}"),
@@ -494,12 +497,10 @@ static EN: OfficeTexts = OfficeTexts {
             format!("{n} claims")
         }
     },
-    age_days: |n| {
-        if n == 1 {
-            "1 day ago".to_owned()
-        } else {
-            format!("{n} days ago")
-        }
+    age_days: |n| match n {
+        0 => "today".to_owned(),
+        1 => "1 day ago".to_owned(),
+        n => format!("{n} days ago"),
     },
     target_document: |name| format!("Document: {name}"),
     target_answer: |label| format!("Answer: {label}"),

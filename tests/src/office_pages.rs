@@ -110,6 +110,24 @@ where
     }
 }
 
+/// Types into inputs by id, replacing what was there, as a person does (select all, delete,
+/// type): WebDriver's own clear sends no input event, so an emptied box would keep its value
+/// in the app.
+pub async fn type_into(browser: &Browser, fields: &[(&str, &str)]) {
+    for (id, text) in fields {
+        let input = browser
+            .driver
+            .find(By::Id(*id))
+            .await
+            .unwrap_or_else(|e| panic!("no #{id}: {e}"));
+        input.send_keys(Key::Control + "a").await.expect("select");
+        input.send_keys(Key::Backspace).await.expect("delete");
+        if !text.is_empty() {
+            input.send_keys(*text).await.expect("type");
+        }
+    }
+}
+
 async fn attr(el: &WebElement, name: &str) -> String {
     el.attr(name).await.expect("attr").unwrap_or_default()
 }
@@ -221,7 +239,7 @@ impl<'a> QueuePage<'a> {
                 .await
                 .expect("choose");
         }
-        self.screen.fill(&[("older_than_days", older_than)]).await;
+        type_into(self.screen.browser, &[("older_than_days", older_than)]).await;
         self.screen.press("apply-filter").await;
     }
 
@@ -386,12 +404,15 @@ impl<'a> OfficeClaimPage<'a> {
     }
 
     /// The size (natural width × height) of the inline image of `kind` once the browser has
-    /// loaded and decoded it: proof the bytes came through as a picture.
+    /// loaded and decoded it: proof the bytes came through as a picture. Images load lazily,
+    /// as the officer scrolls to them: this scrolls there first.
     pub async fn image_loaded(&self, kind: DocumentKind) -> (u32, u32) {
         let script = format!(
             "const img = document.querySelector(\
                '[data-testid=office-document][data-kind={}] [data-testid=document-image]'); \
-             return img && img.complete ? [img.naturalWidth, img.naturalHeight] : [0, 0];",
+             if (!img) return [0, 0]; \
+             img.scrollIntoView(); \
+             return img.complete ? [img.naturalWidth, img.naturalHeight] : [0, 0];",
             kind.as_str()
         );
         poll("the image to load", || async {
@@ -457,6 +478,12 @@ impl<'a> OfficeClaimPage<'a> {
         } else {
             None
         }
+    }
+
+    /// "Tidak ada tindakan yang dapat diambil pada status ini." (a decided or paid claim).
+    pub async fn no_steps(&self) -> bool {
+        self.screen.wait("office-actions").await;
+        self.screen.has("no-actions").await
     }
 
     /// The steps offered now (wire words), from the radios or the one open form.
@@ -532,7 +559,7 @@ impl<'a> OfficeClaimPage<'a> {
                 .await
                 .expect("choose the reason");
         }
-        self.screen.fill(&[("note", note)]).await;
+        type_into(self.screen.browser, &[("note", note)]).await;
         self.screen.press("take-request_action").await;
     }
 
@@ -555,9 +582,11 @@ impl<'a> OfficeClaimPage<'a> {
     /// wait.
     pub async fn approve(&self, amount: &str, justification: &str) {
         self.choose("approve").await;
-        self.screen
-            .fill(&[("amount", amount), ("justification", justification)])
-            .await;
+        type_into(
+            self.screen.browser,
+            &[("amount", amount), ("justification", justification)],
+        )
+        .await;
         self.screen.press("take-approve").await;
     }
 
@@ -577,20 +606,24 @@ impl<'a> OfficeClaimPage<'a> {
                 date.month().to_string(),
                 date.year().to_string(),
             );
-            self.screen
-                .fill(&[("until", &d), ("until_month", &m), ("until_year", &y)])
-                .await;
+            type_into(
+                self.screen.browser,
+                &[("until", &d), ("until_month", &m), ("until_year", &y)],
+            )
+            .await;
         }
-        self.screen.fill(&[("note", note)]).await;
+        type_into(self.screen.browser, &[("note", note)]).await;
         self.screen.press("take-reject").await;
     }
 
     /// "Konfirmasi pembayaran" with the bank's reference. Does not wait.
     pub async fn confirm_payment(&self, transfer_reference: &str) {
         self.choose("confirm_payment").await;
-        self.screen
-            .fill(&[("transfer_reference", transfer_reference)])
-            .await;
+        type_into(
+            self.screen.browser,
+            &[("transfer_reference", transfer_reference)],
+        )
+        .await;
         self.screen.press("take-confirm_payment").await;
     }
 

@@ -70,7 +70,12 @@ pub async fn staff_signs_in(browser: &Browser, staff: &Staff<'_>) {
 /// reference; the browser ends on the confirmation page.
 pub async fn rina_sends_a_jht_claim(s: &Session, dir: &Path) -> String {
     sign_up(s, &RINA).await;
-    let claim = Journey::start(&s.browser, Programme::Jht, ClaimReason::Resigned).await;
+    rina_sends_her_jht_claim(&s.browser, dir).await
+}
+
+/// [`rina_sends_a_jht_claim`] for a Rina already signed in.
+pub async fn rina_sends_her_jht_claim(browser: &Browser, dir: &Path) -> String {
+    let claim = Journey::start(browser, Programme::Jht, ClaimReason::Resigned).await;
     let results = claim.results().await;
     assert!(results.eligible().await, "{}", results.title().await);
     results.proceed().await;
@@ -91,7 +96,7 @@ pub async fn rina_sends_a_jht_claim(s: &Session, dir: &Path) -> String {
     documents.proceed().await;
     let review = claim.review().await;
     review.submit().await;
-    Sent::wait(&s.browser).await.reference().await
+    Sent::wait(browser).await.reference().await
 }
 
 /// Waits up to 15 s for `check` to give something.

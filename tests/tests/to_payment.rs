@@ -5,7 +5,7 @@
 //! participant sees "Dibayar", a notification and the receipt. Every status change also went out
 //! by e-mail to a local SMTP sink, without personal data.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use klaim_core::Lang;
 use klaim_core::api::claim::ClaimList;
@@ -124,6 +124,10 @@ async fn a_claim_goes_from_submission_to_paid_with_one_document_fixed() {
     // The officer sees the new bank book, approves the computed amount and pays.
     let claim = OfficeClaimPage::open(&desk, &id).await;
     assert_eq!(claim.status().await, "verifying");
+    assert_eq!(
+        pdf_in_frame(&desk, DocumentKind::BankBook).await,
+        "application/pdf"
+    );
     let approve_words = claim.button_words("approve").await;
     assert!(approve_words.contains("Rp "), "{approve_words}");
     claim.approve("", "").await;
@@ -186,4 +190,30 @@ async fn a_claim_goes_from_submission_to_paid_with_one_document_fixed() {
 
     desk.quit().await;
     s.finish().await;
+}
+
+/// The content type of the document shown in the claim page's frame for `kind`: a frame the
+/// server refused to be framed in holds an error page the app cannot read, so this stays empty.
+async fn pdf_in_frame(browser: &Browser, kind: DocumentKind) -> String {
+    let script = format!(
+        "const f = document.querySelector('[data-testid=office-document][data-kind={}] \
+         [data-testid=document-pdf]'); if (!f) return ''; f.scrollIntoView(); \
+         try {{ return f.contentDocument ? f.contentDocument.contentType : ''; }} \
+         catch (e) {{ return ''; }}",
+        kind.as_str()
+    );
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let shown: String = browser
+            .driver
+            .execute(script.clone(), Vec::new())
+            .await
+            .expect("run the script")
+            .convert()
+            .expect("a string");
+        if (!shown.is_empty() && shown != "text/html") || Instant::now() > deadline {
+            return shown;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }

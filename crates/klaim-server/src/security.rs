@@ -16,11 +16,32 @@ const HEADERS: [(HeaderName, &str); 4] = [
     (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
 ];
 
+/// A document shown inside the back office's own page (a PDF in an `<iframe>`): framing by our
+/// own origin only, and nothing else may load in it. Chromium's PDF viewer runs as a plugin in
+/// the frame, so `object-src` must allow the document itself.
+pub const FRAMED_DOCUMENT_POLICY: &str = "default-src 'none'; img-src 'self'; object-src 'self'; \
+frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
+/// Put in a response's extensions by a handler whose body may be framed by the app itself.
+#[derive(Clone, Copy, Debug)]
+pub struct FramedBySameOrigin;
+
 /// Middleware: sets the headers, replacing any a handler set.
 pub async fn headers<B>(mut response: Response<B>) -> Response<B> {
+    let framed = response.extensions().get::<FramedBySameOrigin>().is_some();
     let target = response.headers_mut();
     for (name, value) in HEADERS {
         target.insert(name, HeaderValue::from_static(value));
+    }
+    if framed {
+        target.insert(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("SAMEORIGIN"),
+        );
+        target.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(FRAMED_DOCUMENT_POLICY),
+        );
     }
     response
 }

@@ -71,6 +71,14 @@ async fn views_and_steps_are_audited_and_admins_see_them() {
     assert_eq!(content.header("content-type"), "image/jpeg");
     assert!(content.header("content-disposition").starts_with("inline"));
     assert_eq!(content.header("cache-control"), "private, no-store");
+    // Framed by the back office's own page only (PDFs are shown in a frame), and the page
+    // itself still may not be framed by anyone.
+    assert_eq!(content.header("x-frame-options"), "SAMEORIGIN");
+    assert_eq!(
+        content.header("content-security-policy"),
+        klaim_server::security::FRAMED_DOCUMENT_POLICY
+    );
+    assert_eq!(page.header("x-frame-options"), "DENY");
     assert_eq!(
         sha256_hex(&content.body),
         document["sha256"].as_str().unwrap()

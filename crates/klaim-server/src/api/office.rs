@@ -260,7 +260,12 @@ pub(super) async fn document(
             HeaderValue::try_from(name).map_err(|e| ApiFailure::Internal(Box::new(e)))?,
         ),
     ];
-    Ok((headers, Body::from_stream(stream)).into_response())
+    // Shown inline in the back office's claim page (PDFs in a frame).
+    let mut response = (headers, Body::from_stream(stream)).into_response();
+    response
+        .extensions_mut()
+        .insert(crate::security::FramedBySameOrigin);
+    Ok(response)
 }
 
 fn extension(file_type: FileType) -> &'static str {

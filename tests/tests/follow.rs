@@ -11,16 +11,17 @@ use klaim_core::Lang;
 use klaim_core::api::claim::{ClaimList, ClaimStatus, ClaimView};
 use klaim_core::api::office::OfficerStep;
 use klaim_core::claim::{
-    ActionItem, ClaimReason, DocumentKind, ItemTarget, OfficerReason, Programme,
-    ResubmissionProblem,
+    ActionItem, ClaimProblem, ClaimReason, DocumentKind, ItemTarget, OfficerReason, Programme,
+    Question, ResubmissionProblem,
 };
-use klaim_core::{Bank, Explain};
+use klaim_core::{Bank, BankAccount, Explain, NameMatch};
 use klaim_e2e::account_pages::Screen;
 use klaim_e2e::claim_pages::{Journey, RINA, Sent, sign_up};
 use klaim_e2e::fixtures::{document_photo, letter_pdf, write};
 use klaim_e2e::follow_pages::{
-    ClaimPage, NotificationsPage, Officer, badge, fetch_head, receipt_href, wait_badge,
+    ClaimPage, FixPage, NotificationsPage, Officer, badge, fetch_head, receipt_href, wait_badge,
 };
+use klaim_e2e::pages::input_value;
 use klaim_e2e::server::output_dir;
 use klaim_e2e::{Browser, Session, Staff, wib_today};
 
@@ -335,4 +336,115 @@ async fn a_fix_asked_for_is_read_in_plain_words_and_only_that_document_is_replac
 
     officer_browser.quit().await;
     s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reopened_bank_account_is_changed_with_the_same_checks_and_the_servers_refusal_shown() {
+    let test = "follow_fix_answer";
+    let s = Session::start(test).await;
+    s.server.add_staff(&OFFICER);
+    let (id, _reference) = rina_sends_a_claim(&s, test).await;
+
+    let officer_browser = Browser::start("follow_fix_answer_officer", &s.server.url).await;
+    let officer = Officer::sign_in(&officer_browser, OFFICER.email, OFFICER.password).await;
+    officer.take(&id, &OfficerStep::StartVerification).await;
+    officer
+        .take(
+            &id,
+            &OfficerStep::RequestAction {
+                items: vec![ActionItem {
+                    reason: OfficerReason::BankNameDiffers,
+                    target: ItemTarget::Answer(Question::BankAccount),
+                }],
+                note: None,
+            },
+        )
+        .await;
+    officer_browser.quit().await;
+
+    let page = ClaimPage::open(&s.browser, &id).await;
+    let items = page.needs_action().await;
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].target, "answer:bank_account");
+    assert_eq!(items[0].what, Question::BankAccount.title(Lang::Id));
+    assert!(
+        items[0]
+            .fixer
+            .as_deref()
+            .is_some_and(|f| f.ends_with("Bank Anda")),
+        "{items:?}"
+    );
+    assert_eq!(page.officer_note().await, None);
+
+    // Only the account can change; it starts from what was sent.
+    let fix = page.start_fix().await;
+    assert!(fix.upload_kinds().await.is_empty());
+    assert!(!fix.has_input("event_date").await);
+    assert_eq!(
+        input_value(&s.browser, "account_number").await,
+        "8031234567"
+    );
+    assert_eq!(input_value(&s.browser, "bank").await, Bank::Bca.code());
+
+    // A number that cannot be an account: klaim-core's words, what was typed kept.
+    fix.type_into("account_number", "12").await;
+    fix.send().await;
+    let expected = BankAccount::parse(Bank::Bca, "12")
+        .unwrap_err()
+        .message(Lang::Id);
+    assert_eq!(
+        fix.screen.error_summary().await,
+        [("account_number".to_owned(), expected.clone())]
+    );
+    assert_eq!(
+        fix.screen.inline_error("account_number").await.as_deref(),
+        Some(expected.as_str())
+    );
+    assert_eq!(input_value(&s.browser, "account_number").await, "12");
+
+    // An account in someone else's name passes the browser's checks; the server refuses it,
+    // and says so on the number's field, with everything typed kept.
+    fix.change_bank(Bank::Bni, "0987654321").await;
+    fix.send().await;
+    let refused = ClaimProblem::BankHolderDiffers {
+        grade: NameMatch::Different,
+    }
+    .message(Lang::Id);
+    poll_summary(&fix, &refused).await;
+    assert_eq!(
+        input_value(&s.browser, "account_number").await,
+        "0987654321"
+    );
+    assert_eq!(input_value(&s.browser, "bank").await, Bank::Bni.code());
+    let still: ClaimView = s.browser.api(&format!("/claims/{id}")).await;
+    assert_eq!(still.summary.status, ClaimStatus::NeedsAction);
+    s.browser.screenshot("refused").await;
+
+    // Her own account after all (the bank corrected its record): sent back.
+    fix.change_bank(Bank::Bca, "8031 2345 67").await;
+    let page = fix.send_and_return().await;
+    assert_eq!(page.status().await, "verifying");
+    let after: ClaimView = s.browser.api(&format!("/claims/{id}")).await;
+    assert_eq!(
+        after.answers.bank_account,
+        Some(BankAccount::parse(Bank::Bca, "8031234567").expect("an account"))
+    );
+    s.finish().await;
+}
+
+/// Waits for the server's refusal in the error summary: one entry, on the number's field.
+async fn poll_summary(fix: &FixPage<'_>, message: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let summary = fix.screen.error_summary().await;
+        if summary.iter().any(|(_, text)| text == message) {
+            assert_eq!(summary, [("account_number".to_owned(), message.to_owned())]);
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server's refusal in the summary: {summary:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }

@@ -236,13 +236,22 @@ pub(super) async fn content(
     let (account_id, _) = participant(&session)?;
     let info = own(&state, account_id, &id).await?;
     let id = ClientId::parse(&info.id).ok_or(ApiFailure::NotFound)?;
+    stored_content(&state, &id, &info).await
+}
+
+/// A stored document's bytes as a response: its type and size, never cached, shown inline under
+/// a name made of the kind and the id only (nothing anyone typed reaches a header).
+pub(super) async fn stored_content(
+    state: &AppState,
+    id: &ClientId,
+    info: &DocumentInfo,
+) -> Result<Response, ApiFailure> {
     let stream = state
         .documents
         .storage
-        .read(&id)
+        .read(id)
         .await
         .map_err(|e| ApiFailure::Internal(Box::new(e)))?;
-    // A name made of the kind and the id only: nothing the person typed reaches a header.
     let name = format!(
         "inline; filename=\"{}-{}.{}\"",
         info.kind.as_str(),

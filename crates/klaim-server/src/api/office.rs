@@ -2,16 +2,14 @@
 //! get 403. The queue, a claim beside the registry (viewing it is audited), its documents
 //! (audited), and the steps that move it.
 
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{StatusCode, Uri};
+use axum::response::Response;
 use axum::{Json, Router, routing};
 use klaim_core::api::ApiErrors;
 use klaim_core::api::account::Role;
 use klaim_core::api::office::{OfficeClaim, OfficerStep, Queue, QueueFilter};
 use klaim_core::claim::{Actor, Programme, Transition, TransitionError};
-use klaim_core::document::FileType;
 use klaim_core::message::Finding;
 use serde_json::Value;
 
@@ -232,49 +230,12 @@ pub(super) async fn document(
         }
         Err(e) => return Err(e.into()),
     };
-    let stream = state
-        .documents
-        .storage
-        .read(&document_id)
-        .await
-        .map_err(|e| ApiFailure::Internal(Box::new(e)))?;
-    // A name made of the kind and the id only: nothing anyone typed reaches a header.
-    let name = format!(
-        "inline; filename=\"{}-{}.{}\"",
-        info.kind.as_str(),
-        &info.id[..8],
-        extension(info.file_type)
-    );
-    let headers = [
-        (
-            header::CONTENT_TYPE,
-            HeaderValue::from_static(info.file_type.mime()),
-        ),
-        (header::CONTENT_LENGTH, HeaderValue::from(info.bytes)),
-        (
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-store"),
-        ),
-        (
-            header::CONTENT_DISPOSITION,
-            HeaderValue::try_from(name).map_err(|e| ApiFailure::Internal(Box::new(e)))?,
-        ),
-    ];
     // Shown inline in the back office's claim page (PDFs in a frame).
-    let mut response = (headers, Body::from_stream(stream)).into_response();
+    let mut response = super::documents::stored_content(&state, &document_id, &info).await?;
     response
         .extensions_mut()
         .insert(crate::security::FramedBySameOrigin);
     Ok(response)
-}
-
-fn extension(file_type: FileType) -> &'static str {
-    match file_type {
-        FileType::Jpeg => "jpg",
-        FileType::Png => "png",
-        FileType::Pdf => "pdf",
-        FileType::Bmp => "bmp",
-    }
 }
 
 #[utoipa::path(post, path = "/api/v1/office/claims/{id}/steps", tag = "office",

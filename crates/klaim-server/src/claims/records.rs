@@ -160,11 +160,12 @@ pub async fn uses_of_document(
         .await
 }
 
-fn corrupt(what: &str) -> sqlx::Error {
+pub(crate) fn corrupt(what: &str) -> sqlx::Error {
     sqlx::Error::Decode(format!("claims.{what} does not read back").into())
 }
 
-fn summary(row: &AnyRow) -> Result<ClaimSummary, sqlx::Error> {
+/// A claim row's summary columns (id, reference, programme, reason, status, submitted_at).
+pub(crate) fn summary(row: &AnyRow) -> Result<ClaimSummary, sqlx::Error> {
     let text = |column: &str| row.try_get::<String, _>(column);
     Ok(ClaimSummary {
         id: text("id")?,
@@ -193,6 +194,22 @@ fn optional_rupiah(row: &AnyRow, column: &str) -> Result<Option<Rupiah>, sqlx::E
     .transpose()
 }
 
+/// The estimate stored with a claim (the `estimate_*` columns).
+pub(crate) fn estimate(row: &AnyRow) -> Result<Estimate, sqlx::Error> {
+    let months: Option<i64> = row.try_get("estimate_months")?;
+    Ok(Estimate {
+        lump_sum: rupiah(row, "estimate_lump_sum")?,
+        monthly: optional_rupiah(row, "estimate_monthly")?,
+        months: months
+            .map(|m| u32::try_from(m).map_err(|_| corrupt("estimate_months")))
+            .transpose()?,
+        total: optional_rupiah(row, "estimate_total")?,
+        tax: rupiah(row, "estimate_tax")?,
+        explanation_id: row.try_get("estimate_explanation_id")?,
+        explanation_en: row.try_get("estimate_explanation_en")?,
+    })
+}
+
 /// One of the account's claims, as submitted.
 pub async fn view(
     conn: &mut AnyConnection,
@@ -213,18 +230,7 @@ pub async fn view(
     let Some(row) = row else { return Ok(None) };
     let answers: String = row.try_get("answers")?;
     let answers: ClaimAnswers = serde_json::from_str(&answers).map_err(|_| corrupt("answers"))?;
-    let months: Option<i64> = row.try_get("estimate_months")?;
-    let estimate = Estimate {
-        lump_sum: rupiah(&row, "estimate_lump_sum")?,
-        monthly: optional_rupiah(&row, "estimate_monthly")?,
-        months: months
-            .map(|m| u32::try_from(m).map_err(|_| corrupt("estimate_months")))
-            .transpose()?,
-        total: optional_rupiah(&row, "estimate_total")?,
-        tax: rupiah(&row, "estimate_tax")?,
-        explanation_id: row.try_get("estimate_explanation_id")?,
-        explanation_en: row.try_get("estimate_explanation_en")?,
-    };
+    let estimate = estimate(&row)?;
     let summary = summary(&row)?;
     let decision_due_on: String = row.try_get("decision_due_on")?;
     let documents = documents::of_claim(&mut *conn, &summary.id).await?;

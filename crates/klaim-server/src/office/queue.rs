@@ -2,15 +2,16 @@
 //! oldest submission), with how old each claim is, whether it is overdue, the amount klaim-core
 //! computed, and whether it is the officer's own.
 
-use klaim_core::api::claim::{ClaimStatus, ClaimSummary};
+use klaim_core::Date;
+use klaim_core::api::claim::ClaimStatus;
 use klaim_core::api::office::{Queue, QueueEntry, QueueFilter};
-use klaim_core::claim::{ClaimReason, Estimate, Programme};
-use klaim_core::{Date, Rupiah};
+use klaim_core::claim::Programme;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::stored::{self, corrupt};
 use super::{Office, Staff};
+use crate::claims::records;
 
 /// The most entries one answer carries; narrow the filter to see others.
 pub const MAX_ENTRIES: usize = 500;
@@ -26,7 +27,8 @@ pub async fn list(
     let staff_nik = stored::staff_nik(&mut conn, officer.account_id).await?;
     let rows = sqlx::query(
         "SELECT c.id, c.reference, c.programme, c.reason, c.status, c.submitted_at,
-         c.decision_due_on, c.estimate_lump_sum, c.estimate_monthly, c.estimate_total,
+         c.decision_due_on, c.estimate_lump_sum, c.estimate_monthly, c.estimate_months,
+         c.estimate_total, c.estimate_tax, c.estimate_explanation_id, c.estimate_explanation_en,
          p.nik AS participant_nik, q.nik AS claimant_nik
          FROM claims c
          JOIN registry_participants p ON p.id = c.participant_id
@@ -57,30 +59,12 @@ pub async fn list(
     Ok(Queue { entries })
 }
 
-fn amount(row: &AnyRow, column: &str) -> Result<Option<Rupiah>, sqlx::Error> {
-    let n: Option<i64> = row.try_get(column)?;
-    n.map(|n| {
-        u64::try_from(n)
-            .map(Rupiah::from_u64)
-            .map_err(|_| corrupt(column))
-    })
-    .transpose()
-}
-
 fn entry(row: &AnyRow, today: Date, staff_nik: Option<&str>) -> Result<QueueEntry, sqlx::Error> {
     let text = |column: &str| row.try_get::<String, _>(column);
     let status = ClaimStatus::from_wire(&text("status")?).ok_or_else(|| corrupt("status"))?;
     let submitted_at: i64 = row.try_get("submitted_at")?;
     let due = Date::parse_iso(&text("decision_due_on")?).map_err(|_| corrupt("decision_due_on"))?;
-    let estimate = Estimate {
-        lump_sum: amount(row, "estimate_lump_sum")?.ok_or_else(|| corrupt("estimate_lump_sum"))?,
-        monthly: amount(row, "estimate_monthly")?,
-        months: None,
-        total: amount(row, "estimate_total")?,
-        tax: Rupiah::ZERO,
-        explanation_id: String::new(),
-        explanation_en: String::new(),
-    };
+    let estimate = records::estimate(row)?;
     let age = crate::clock::wib_date(submitted_at).days_until(today);
     let own = staff_nik.is_some_and(|nik| {
         [text("participant_nik"), text("claimant_nik")]
@@ -88,15 +72,7 @@ fn entry(row: &AnyRow, today: Date, staff_nik: Option<&str>) -> Result<QueueEntr
             .any(|n| n.is_ok_and(|n| n == nik))
     });
     Ok(QueueEntry {
-        summary: ClaimSummary {
-            id: text("id")?,
-            reference: text("reference")?,
-            programme: Programme::from_wire(&text("programme")?)
-                .ok_or_else(|| corrupt("programme"))?,
-            reason: ClaimReason::from_wire(&text("reason")?).ok_or_else(|| corrupt("reason"))?,
-            status,
-            submitted_at,
-        },
+        summary: records::summary(row)?,
         decision_due_on: due,
         // The deadline runs while the agency holds the claim; waiting for the participant
         // (needs action) or after the decision it cannot be missed.

@@ -1,9 +1,9 @@
 //! A claim as stored, whole, for the steps and checks (whoever's it is: callers scope it), its
 //! attachments, and whether a staff member is the person it is by or about.
 
+use klaim_core::Date;
 use klaim_core::api::claim::{AttachedDocument, ClaimStatus};
 use klaim_core::claim::{ActionItem, ClaimAnswers, ClaimReason, DocumentKind, Estimate, Programme};
-use klaim_core::{Date, Rupiah};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -37,26 +37,7 @@ impl StoredClaim {
     }
 }
 
-pub(crate) fn corrupt(what: &str) -> sqlx::Error {
-    sqlx::Error::Decode(format!("claims.{what} does not read back").into())
-}
-
-fn rupiah(row: &AnyRow, column: &str) -> Result<Rupiah, sqlx::Error> {
-    let n: i64 = row.try_get(column)?;
-    u64::try_from(n)
-        .map(Rupiah::from_u64)
-        .map_err(|_| corrupt(column))
-}
-
-fn optional_rupiah(row: &AnyRow, column: &str) -> Result<Option<Rupiah>, sqlx::Error> {
-    let n: Option<i64> = row.try_get(column)?;
-    n.map(|n| {
-        u64::try_from(n)
-            .map(Rupiah::from_u64)
-            .map_err(|_| corrupt(column))
-    })
-    .transpose()
-}
+pub(crate) use crate::claims::records::corrupt;
 
 /// The claim with this id, whoever's it is; `None` when there is none.
 pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<StoredClaim>, sqlx::Error> {
@@ -78,18 +59,7 @@ fn read(row: &AnyRow) -> Result<StoredClaim, sqlx::Error> {
     let text = |column: &str| row.try_get::<String, _>(column);
     let answers: ClaimAnswers =
         serde_json::from_str(&text("answers")?).map_err(|_| corrupt("answers"))?;
-    let months: Option<i64> = row.try_get("estimate_months")?;
-    let estimate = Estimate {
-        lump_sum: rupiah(row, "estimate_lump_sum")?,
-        monthly: optional_rupiah(row, "estimate_monthly")?,
-        months: months
-            .map(|m| u32::try_from(m).map_err(|_| corrupt("estimate_months")))
-            .transpose()?,
-        total: optional_rupiah(row, "estimate_total")?,
-        tax: rupiah(row, "estimate_tax")?,
-        explanation_id: text("estimate_explanation_id")?,
-        explanation_en: text("estimate_explanation_en")?,
-    };
+    let estimate = crate::claims::records::estimate(row)?;
     Ok(StoredClaim {
         id: text("id")?,
         reference: text("reference")?,

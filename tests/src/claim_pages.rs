@@ -123,7 +123,7 @@ pub async fn sign_up<'a>(s: &'a Session, who: &Registration) -> Screen<'a> {
 }
 
 /// Waits up to `limit` for `check` to give something.
-async fn poll<T, F, Fut>(limit: Duration, what: &str, mut check: F) -> T
+pub async fn poll<T, F, Fut>(limit: Duration, what: &str, mut check: F) -> T
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Option<T>>,
@@ -136,6 +136,11 @@ where
         assert!(Instant::now() < deadline, "{what} within {limit:?}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// An attribute's value, empty when it is not there.
+pub async fn attr(el: &WebElement, name: &str) -> String {
+    el.attr(name).await.expect("attr").unwrap_or_default()
 }
 
 /// The texts of every element matching `css`, in page order (no waiting).

@@ -3,7 +3,7 @@
 //! "Notifikasi" and the header's unread count; and an officer's steps sent through the API from
 //! a signed-in officer's browser.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use klaim_core::api::office::OfficerStep;
 use klaim_core::{Bank, Date};
@@ -11,27 +11,7 @@ use thirtyfour::prelude::*;
 
 use crate::Browser;
 use crate::account_pages::{Screen, SignInPage};
-use crate::claim_pages::Documents;
-
-/// Waits up to `limit` for `check` to give something.
-async fn poll<T, F, Fut>(limit: Duration, what: &str, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    let deadline = Instant::now() + limit;
-    loop {
-        if let Some(found) = check().await {
-            return found;
-        }
-        assert!(Instant::now() < deadline, "{what} within {limit:?}");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
-async fn attr(el: &WebElement, name: &str) -> String {
-    el.attr(name).await.expect("attr").unwrap_or_default()
-}
+use crate::claim_pages::{Documents, attr, poll};
 
 /// The text of the first `css` inside `el`, if there is one.
 async fn text_in(el: &WebElement, css: &str) -> Option<String> {

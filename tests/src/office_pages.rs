@@ -13,14 +13,17 @@
 //! `reject-{reason}`.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use klaim_core::claim::{ClaimReason, DocumentKind, Programme};
 use klaim_core::{Bank, Date};
 use thirtyfour::prelude::*;
 
 use crate::account_pages::{Screen, SignInPage};
-use crate::claim_pages::{Journey, RINA, Sent, sign_up};
+use crate::claim_pages::{Journey, RINA, Sent, attr, poll, sign_up};
+
+/// How long the back office may take to show what a test waits for.
+const WAIT: Duration = Duration::from_secs(15);
 use crate::fixtures::{document_photo, letter_pdf, write};
 use crate::server::Staff;
 use crate::{Browser, Session, wib_today};
@@ -99,22 +102,6 @@ pub async fn rina_sends_her_jht_claim(browser: &Browser, dir: &Path) -> String {
     Sent::wait(browser).await.reference().await
 }
 
-/// Waits up to 15 s for `check` to give something.
-async fn poll<T, F, Fut>(what: &str, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        if let Some(found) = check().await {
-            return found;
-        }
-        assert!(Instant::now() < deadline, "{what} within 15 s");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// Types into inputs by id, replacing what was there, as a person does (select all, delete,
 /// type): WebDriver's own clear sends no input event, so an emptied box would keep its value
 /// in the app.
@@ -131,10 +118,6 @@ pub async fn type_into(browser: &Browser, fields: &[(&str, &str)]) {
             input.send_keys(*text).await.expect("type");
         }
     }
-}
-
-async fn attr(el: &WebElement, name: &str) -> String {
-    el.attr(name).await.expect("attr").unwrap_or_default()
 }
 
 /// "Halaman ini hanya untuk petugas" (or "… hanya untuk admin"): the page an account without
@@ -216,7 +199,7 @@ impl<'a> QueuePage<'a> {
 
     /// Waits for the row of the claim with `reference`.
     pub async fn row(&self, reference: &str) -> QueueRow {
-        poll(&format!("{reference} in the queue"), || async {
+        poll(WAIT, &format!("{reference} in the queue"), || async {
             self.rows()
                 .await
                 .into_iter()
@@ -338,7 +321,7 @@ impl<'a> OfficeClaimPage<'a> {
 
     /// Waits until the claim shows `status` (after a step, or a reload).
     pub async fn wait_status(&self, status: &str) {
-        poll(&format!("the claim to be {status}"), || async {
+        poll(WAIT, &format!("the claim to be {status}"), || async {
             let now = match self.screen.has("office-status").await {
                 true => self.status().await,
                 false => String::new(),
@@ -420,7 +403,7 @@ impl<'a> OfficeClaimPage<'a> {
              return img.complete ? [img.naturalWidth, img.naturalHeight] : [0, 0];",
             kind.as_str()
         );
-        poll("the image to load", || async {
+        poll(WAIT, "the image to load", || async {
             let (w, h): (u32, u32) = self.screen.browser.script(&script).await;
             (w > 0 && h > 0).then_some((w, h))
         })

@@ -74,7 +74,9 @@ fn run(root: &Path, extra: &[String]) -> anyhow::Result<()> {
     println!(
         "\nKlaim: open http://127.0.0.1:8080 in a browser (Ctrl-C stops the server).\n\
          Back office: http://127.0.0.1:8080/petugas, signed in as petugas@klaim.test \
-         (password \"periksa klaim 2026\").\n"
+         (password \"periksa klaim 2026\").\n\
+         JHT claims up to Rp 15 juta whose checks all pass are approved by rule at once; add \
+         `-- --auto-approve off` to decide every claim by hand.\n"
     );
     let mut cmd = std::process::Command::new(&built.server);
     cmd.current_dir(root)

@@ -98,6 +98,20 @@ pub enum OfficerStep {
     },
 }
 
+impl OfficerStep {
+    /// The lifecycle step this asks for, before its content is checked.
+    pub fn transition(&self) -> Transition {
+        match self {
+            OfficerStep::StartVerification => Transition::StartVerification,
+            OfficerStep::RequestAction { .. } => Transition::RequestAction,
+            OfficerStep::Approve { .. } => Transition::Approve,
+            OfficerStep::Reject { .. } => Transition::Reject,
+            OfficerStep::StartPayment => Transition::StartPayment,
+            OfficerStep::ConfirmPayment { .. } => Transition::ConfirmPayment,
+        }
+    }
+}
+
 /// `GET /admin/audit?claim_id=…`: the append-only audit trail, newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

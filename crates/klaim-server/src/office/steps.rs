@@ -127,18 +127,6 @@ pub async fn record(conn: &mut AnyConnection, step: Step<'_>) -> Result<ClaimSta
     Ok(to)
 }
 
-/// The step an officer's request asks for, before it is parsed.
-pub fn requested(step: &OfficerStep) -> Transition {
-    match step {
-        OfficerStep::StartVerification => Transition::StartVerification,
-        OfficerStep::RequestAction { .. } => Transition::RequestAction,
-        OfficerStep::Approve { .. } => Transition::Approve,
-        OfficerStep::Reject { .. } => Transition::Reject,
-        OfficerStep::StartPayment => Transition::StartPayment,
-        OfficerStep::ConfirmPayment { .. } => Transition::ConfirmPayment,
-    }
-}
-
 /// `POST /office/claims/{id}/steps`: an officer's step, checked and recorded; the claim as it
 /// now stands.
 pub async fn take(
@@ -155,7 +143,7 @@ pub async fn take(
         return Err(OfficeError::OwnClaim);
     }
     // Who and when first: a step that cannot be taken now is 409 whatever it carries.
-    transition(claim.status, requested(request), Actor::Officer)?;
+    transition(claim.status, request.transition(), Actor::Officer)?;
     let decision = Decision::parse(request, claim.estimate.amount_to_approve())
         .map_err(OfficeError::Decision)?;
     let step = decided(

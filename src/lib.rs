@@ -9,6 +9,7 @@ mod follow;
 mod form;
 mod format;
 mod i18n;
+mod offline;
 mod pages;
 mod state;
 mod upload;

@@ -54,6 +54,11 @@ async fn a_participant_registers_with_a_code_and_sees_their_account() {
     assert_eq!(me.header("cache-control"), "no-store");
     let me = me.json();
     assert_eq!(me["role"], "participant");
+    let vault_id = me["vault_id"].as_str().unwrap();
+    assert!(
+        vault_id.len() == 64 && vault_id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "an opaque digest names the drafts vault: {vault_id}"
+    );
     let profile = &me["participant"];
     assert_eq!(profile["full_name"], person.name.as_str());
     assert_eq!(profile["nik_masked"], person.nik.masked());

@@ -80,6 +80,10 @@ pub struct Me {
     pub display_name: String,
     /// Only for participants.
     pub participant: Option<ParticipantProfile>,
+    /// An opaque, stable value per account (64 hex digits) that names the account's encrypted
+    /// drafts on the phone; derived from nothing personal (never the NIK or the name).
+    #[serde(default)]
+    pub vault_id: String,
 }
 
 /// "Akun saya": what the registry holds about the participant.

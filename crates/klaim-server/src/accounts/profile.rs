@@ -120,7 +120,16 @@ pub async fn me(db: &Db, session: &Session) -> Result<Me, sqlx::Error> {
         role: session.role,
         display_name,
         participant,
+        vault_id: vault_id(session.account_id),
     })
+}
+
+/// What names an account's drafts vault on the phone: a digest of a constant and the account's
+/// number, so it is stable, differs per account and tells nothing about the person.
+pub fn vault_id(account_id: i64) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("klaim-vault-v1:{account_id}").as_bytes());
+    crate::documents::Sha256Hex::of(&digest).as_str().to_owned()
 }
 
 async fn participant_profile(

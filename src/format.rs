@@ -33,6 +33,16 @@ pub fn wib_moment(unix_seconds: i64, now_unix_seconds: i64, lang: Lang) -> Strin
     }
 }
 
+/// The time of day in WIB, as on a clock: "10.42" (Indonesian) or "10:42" (English).
+pub fn wib_time(unix_seconds: i64, lang: Lang) -> String {
+    let (_, minutes) = wib_parts(unix_seconds);
+    let (h, m) = (minutes / 60, minutes % 60);
+    match lang {
+        Lang::Id => format!("{h:02}.{m:02}"),
+        Lang::En => format!("{h:02}:{m:02}"),
+    }
+}
+
 /// Days since 1970-01-01 and minutes into that day, in WIB.
 fn wib_parts(unix_seconds: i64) -> (i32, i64) {
     let local = unix_seconds + WIB_OFFSET_SECONDS;

@@ -8,6 +8,7 @@ use klaim_core::forms::membership::{MembershipCheck, MembershipCheckInput};
 use leptos::prelude::*;
 
 pub use crate::claim::ClaimDraft;
+pub use crate::offline::Drafts;
 
 /// The "Cek data kepesertaan" answers and, once they pass, the checked result.
 #[derive(Clone, Copy)]
@@ -316,6 +317,7 @@ pub struct Private {
     pub claim: ClaimDraft,
     pub inbox: Inbox,
     pub fix: FixDraft,
+    pub drafts: Drafts,
 }
 
 impl Private {
@@ -329,12 +331,17 @@ impl Private {
             claim: expect_context(),
             inbox: expect_context(),
             fix: expect_context(),
+            drafts: expect_context(),
         }
     }
 
     /// Signed out (or found signed out): forget the account and every draft.
     pub fn wipe(&self, notice: Notice) {
         self.account.forget(notice);
+        // First, so clearing the journey below is not saved: closes the drafts vault, and on a
+        // sign-out deletes every vault on this phone (a session that ended elsewhere keeps the
+        // encrypted draft for when the same person signs in again).
+        self.drafts.forget(notice == Notice::SignedOut);
         self.membership.clear();
         self.registration.clear();
         self.reset.clear();
@@ -352,7 +359,9 @@ pub fn provide_state() {
     provide_context(RegistrationDraft::default());
     provide_context(ResetDraft::default());
     provide_context(Account::default());
-    provide_context(ClaimDraft::default());
+    let claim = ClaimDraft::default();
+    provide_context(claim);
+    Drafts::provide(claim);
     provide_context(Inbox::default());
     provide_context(FixDraft::default());
 }

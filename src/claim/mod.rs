@@ -6,6 +6,9 @@ mod draft;
 mod facts;
 mod ready;
 mod said;
+mod snapshot;
+#[cfg(test)]
+mod snapshot_tests;
 pub mod steps;
 pub mod words;
 
@@ -14,3 +17,4 @@ pub use draft::{Attached, ClaimDraft, DateParts, Inquiry, Typed};
 pub use facts::{Loaded, load};
 pub use ready::check_ready;
 pub use said::Said;
+pub use snapshot::{DraftSnapshot, SavedDraft};

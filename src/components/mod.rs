@@ -3,6 +3,7 @@
 mod claim_outcome;
 mod date_field;
 mod document_upload;
+mod draft_saved;
 mod error_summary;
 mod estimate;
 mod field_notes;
@@ -26,6 +27,7 @@ mod warning_list;
 pub use claim_outcome::{outcome_view, status_panel};
 pub use date_field::DateField;
 pub use document_upload::{DocumentUpload, necessity_words};
+pub use draft_saved::DraftSaved;
 pub use error_summary::ErrorSummary;
 pub use estimate::estimate_view;
 pub use last_known::last_known_banner;

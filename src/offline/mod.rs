@@ -1,12 +1,14 @@
 //! Offline storage: drafts kept on the phone, encrypted at rest (`vault`), over a small IndexedDB
-//! wrapper (`idb`). Not yet used by the claim journey (the next step wires drafts into it).
+//! wrapper (`idb`); `drafts` keeps the claim journey in the signed-in account's vault.
 
-#![allow(dead_code, unused_imports)]
+// `get`, `keys` and `clear` serve the tests and the outbox to come.
+#![allow(dead_code)]
 
+pub mod drafts;
 pub mod idb;
 pub mod vault;
 
 #[cfg(test)]
 mod tests;
 
-pub use vault::{Opened, Vault, VaultError};
+pub use drafts::Drafts;

@@ -15,7 +15,7 @@ use crate::components::{
 };
 use crate::form::FormState;
 use crate::i18n::{tr, tr_signal, use_i18n};
-use crate::state::{Account, RegistrationDraft};
+use crate::state::{Account, ClaimDraft, Drafts, RegistrationDraft};
 
 const FIELDS: [&str; 1] = [field::CODE];
 
@@ -24,6 +24,8 @@ pub fn RegisterVerifyPage() -> impl IntoView {
     let i18n = use_i18n();
     let draft = expect_context::<RegistrationDraft>();
     let account = expect_context::<Account>();
+    let drafts = expect_context::<Drafts>();
+    let claim = expect_context::<ClaimDraft>();
     let (Some(started), Some(first_sent)) =
         (draft.started.get_untracked(), draft.sent.get_untracked())
     else {
@@ -59,9 +61,10 @@ pub fn RegisterVerifyPage() -> impl IntoView {
         let id = id.clone();
         spawn_local(async move {
             match api::verify_registration(lang, &id, &input).await {
-                Ok(_me) => {
+                Ok(me) => {
                     form.succeed();
                     account.signed_in.set(true);
+                    drafts.signed_in(&me, claim);
                     navigate("/akun", Default::default());
                     // The password and the registration are not needed any more.
                     draft.clear();

@@ -15,7 +15,7 @@ use crate::components::{
 };
 use crate::form::FormState;
 use crate::i18n::{Texts, tr, tr_signal, use_i18n};
-use crate::state::{Account, ClaimDraft, Notice};
+use crate::state::{Account, ClaimDraft, Drafts, Notice};
 
 const FIELDS: [&str; 2] = [field::LOGIN, field::PASSWORD];
 
@@ -24,6 +24,7 @@ pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let account = expect_context::<Account>();
     let claim = expect_context::<ClaimDraft>();
+    let drafts = expect_context::<Drafts>();
     let staff = StaffRole::find();
     // Why the person is here (signed out, session ended…), said once.
     let notice = account.notice.get_untracked();
@@ -64,6 +65,8 @@ pub fn SignInPage() -> impl IntoView {
                     }
                     // Facts fetched for someone else in this tab are not this person's.
                     claim.forget_facts();
+                    // This account's saved claim draft, unless a journey is under way here.
+                    drafts.signed_in(&me, claim);
                     // Officers land on the queue, admins on the audit trail.
                     navigate(
                         &landing(me.role, account.take_return_to()),

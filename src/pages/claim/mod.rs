@@ -45,10 +45,11 @@ use crate::api::Failure;
 use crate::browser::set_title;
 use crate::claim::steps::{self, Step};
 use crate::claim::{ClaimDraft, Loaded, load};
+use crate::components::DraftSaved;
 use crate::i18n::{Texts, tr, use_i18n};
 use crate::pages::NotFoundPage;
 use crate::pages::{failure_view, loading_view, private_resource_with};
-use crate::state::Notice;
+use crate::state::{Drafts, Notice};
 
 /// The programme and reason in the address, when they are real and belong together.
 fn journey_params() -> Option<(Programme, ClaimReason)> {
@@ -66,14 +67,33 @@ fn journey_page(page: fn(Programme, ClaimReason) -> AnyView) -> AnyView {
     journey_page_with(page)
 }
 
-fn journey_page_with(page: impl FnOnce(Programme, ClaimReason) -> AnyView) -> AnyView {
-    match journey_params() {
-        Some((programme, reason)) => {
-            expect_context::<ClaimDraft>().begin(programme, reason);
-            page(programme, reason)
+/// Waits for the draft saved on the phone to be read (at start), so the page sees it; then shows
+/// when the draft was last saved.
+fn journey_page_with(page: impl FnOnce(Programme, ClaimReason) -> AnyView + 'static) -> AnyView {
+    let Some((programme, reason)) = journey_params() else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    let drafts = expect_context::<Drafts>();
+    let draft = expect_context::<ClaimDraft>();
+    let page = StoredValue::new_local(Some(page));
+    let body = move || {
+        if !drafts.ready.get() {
+            return loading_view().into_any();
         }
-        None => view! { <NotFoundPage /> }.into_any(),
+        match page.try_update_value(Option::take).flatten() {
+            Some(page) => untrack(|| {
+                draft.begin(programme, reason);
+                page(programme, reason)
+            }),
+            // Drawn once: `ready` does not go back.
+            None => ().into_any(),
+        }
+    };
+    view! {
+        {body}
+        <DraftSaved />
     }
+    .into_any()
 }
 
 /// Whether the page was opened from "Periksa jawaban Anda" (Lanjutkan then returns there).

@@ -26,6 +26,24 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start(test_name: &str, base_url: &str) -> Browser {
+        let profile = output_dir().join("profiles").join(test_name);
+        let _ = std::fs::remove_dir_all(&profile);
+        Browser::launch(test_name, base_url).await
+    }
+
+    /// Quits this browser and starts a new one with the same profile directory, as a person who
+    /// closes the browser and opens it again: IndexedDB, localStorage and persistent cookies stay.
+    pub async fn restart(self) -> Browser {
+        let (test_name, base_url) = (self.test_name.clone(), self.base_url.clone());
+        let shots = self.shots.load(Ordering::Relaxed);
+        self.quit().await;
+        let browser = Browser::launch(&test_name, &base_url).await;
+        browser.shots.store(shots, Ordering::Relaxed);
+        browser
+    }
+
+    /// A Chromium with the test's profile directory, as it is.
+    async fn launch(test_name: &str, base_url: &str) -> Browser {
         let port = free_port();
         let chromedriver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -38,7 +56,6 @@ impl Browser {
         wait_for_port(port);
 
         let profile = output_dir().join("profiles").join(test_name);
-        let _ = std::fs::remove_dir_all(&profile);
         let mut caps = DesiredCapabilities::chrome();
         caps.set_binary(CHROMIUM).expect("binary capability");
         let size = format!("--window-size={},{}", PHONE.0, PHONE.1);

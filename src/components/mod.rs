@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 
+mod bank_select;
 mod claim_outcome;
 mod date_field;
 mod document_upload;
@@ -24,6 +25,7 @@ mod text_field;
 mod timeline;
 mod warning_list;
 
+pub use bank_select::{BANK, bank_select};
 pub use claim_outcome::{outcome_view, status_panel};
 pub use date_field::DateField;
 pub use document_upload::{DocumentUpload, necessity_words};

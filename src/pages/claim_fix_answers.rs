@@ -10,10 +10,10 @@ use leptos::prelude::*;
 
 use crate::claim::words::answer_words;
 use crate::claim::{Said, Typed, parse_date};
-use crate::components::{DateField, TextField, field_error};
-use crate::i18n::{tr, tr_signal, use_i18n};
+use crate::components::{DateField, TextField, bank_select, field_error};
+use crate::i18n::{tr_signal, use_i18n};
 
-pub const BANK: &str = "bank";
+pub use crate::components::BANK;
 pub const ACCOUNT: &str = "account_number";
 pub const EVENT: &str = "event_date";
 pub const NPWP: &str = "npwp";
@@ -103,7 +103,7 @@ pub fn answer_fields(
     let before = view! { <p class="hint" data-testid="fix-previous">{before}</p> };
     match question {
         Question::BankAccount => view! {
-            {bank_select(typed, errors)}
+            {bank_select(typed.bank, errors)}
             <TextField
                 id=ACCOUNT
                 label=tr_signal(|t| t.account_label)
@@ -144,63 +144,5 @@ pub fn answer_fields(
         }
         .into_any(),
         Question::Kpj | Question::Deceased | Question::Accident => before.into_any(),
-    }
-}
-
-fn bank_select(typed: Typed, errors: RwSignal<Vec<Finding>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let error = field_error(errors, BANK);
-    let has_error = move || error.with(Option::is_some);
-    let options = move || {
-        let chosen = typed.bank.get();
-        let first = view! {
-            <option value="" selected=chosen.is_empty()>
-                {i18n.t().bank_choose}
-            </option>
-        };
-        let banks = Bank::all()
-            .iter()
-            .map(|b| {
-                view! {
-                    <option value=b.code() selected=chosen == b.code()>
-                        {format!("{} ({})", b.name(), b.full_name())}
-                    </option>
-                }
-            })
-            .collect_view();
-        view! {
-            {first}
-            {banks}
-        }
-    };
-    view! {
-        <div class="field" class:field--error=has_error>
-            <label class="label" for=BANK>
-                {tr(|t| t.bank_label)}
-            </label>
-            <span class="hint" id="bank-hint">
-                {tr(|t| t.bank_hint)}
-            </span>
-            <Show when=has_error>
-                <span class="error-message" id="bank-error">
-                    <span class="visually-hidden">{tr(|t| t.error_prefix)} " "</span>
-                    {move || error.get()}
-                </span>
-            </Show>
-            <select
-                class="input select"
-                class:input--error=has_error
-                id=BANK
-                name=BANK
-                aria-describedby=move || {
-                    if has_error() { "bank-hint bank-error" } else { "bank-hint" }
-                }
-                aria-invalid=move || has_error().then_some("true")
-                data-testid="bank-select"
-                on:change=move |ev| typed.bank.set(event_target_value(&ev))
-            >
-                {options}
-            </select>
-        </div>
     }
 }

@@ -14,11 +14,12 @@ use leptos_router::hooks::use_navigate;
 use super::{Flow, Ready, back_link, page_title, question_page};
 use crate::api::{self, Failure};
 use crate::claim::{ClaimDraft, Inquiry, Said};
-use crate::components::{ErrorSummary, RequestTrouble, SubmitButton, TextField, field_error};
+use crate::components::{
+    BANK, ErrorSummary, RequestTrouble, SubmitButton, TextField, bank_select, field_error,
+};
 use crate::form::FormState;
-use crate::i18n::{Texts, tr, tr_signal, use_i18n};
+use crate::i18n::{Texts, tr_signal, use_i18n};
 
-const BANK: &str = "bank";
 const ACCOUNT: &str = "account_number";
 const FIELDS: [&str; 2] = [BANK, ACCOUNT];
 /// The field the API's bank errors name (`bank.account_not_found`).
@@ -108,32 +109,6 @@ fn bank_form(flow: Flow, _ready: Ready) -> AnyView {
         });
     };
 
-    let options = move || {
-        let t = i18n.t();
-        let chosen = typed.bank.get();
-        let first = view! {
-            <option value="" selected=chosen.is_empty()>
-                {t.bank_choose}
-            </option>
-        };
-        let banks = Bank::all()
-            .iter()
-            .map(|b| {
-                view! {
-                    <option value=b.code() selected=chosen == b.code()>
-                        {format!("{} ({})", b.name(), b.full_name())}
-                    </option>
-                }
-            })
-            .collect_view();
-        view! {
-            {first}
-            {banks}
-        }
-    };
-    let bank_error = field_error(form.errors, BANK);
-    let bank_has_error = move || bank_error.with(Option::is_some);
-
     view! {
         {back_link(flow.back())}
         <ErrorSummary errors=form.errors target=|f| f.field.unwrap_or(BANK).to_owned() />
@@ -149,34 +124,7 @@ fn bank_form(flow: Flow, _ready: Ready) -> AnyView {
         </div>
         <h1>{move || Question::BankAccount.title(i18n.lang())}</h1>
         <form novalidate on:submit=on_submit data-testid="bank-form">
-            <div class="field" class:field--error=bank_has_error>
-                <label class="label" for=BANK>
-                    {tr(|t| t.bank_label)}
-                </label>
-                <span class="hint" id="bank-hint">
-                    {tr(|t| t.bank_hint)}
-                </span>
-                <Show when=bank_has_error>
-                    <span class="error-message" id="bank-error">
-                        <span class="visually-hidden">{tr(|t| t.error_prefix)} " "</span>
-                        {move || bank_error.get()}
-                    </span>
-                </Show>
-                <select
-                    class="input select"
-                    class:input--error=bank_has_error
-                    id=BANK
-                    name=BANK
-                    aria-describedby=move || {
-                        if bank_has_error() { "bank-hint bank-error" } else { "bank-hint" }
-                    }
-                    aria-invalid=move || bank_has_error().then_some("true")
-                    data-testid="bank-select"
-                    on:change=move |ev| typed.bank.set(event_target_value(&ev))
-                >
-                    {options}
-                </select>
-            </div>
+            {bank_select(typed.bank, form.errors)}
             <TextField
                 id=ACCOUNT
                 label=tr_signal(|t| t.account_label)

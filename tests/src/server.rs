@@ -11,7 +11,9 @@ pub struct Server {
     /// The server's log (stderr), where the development delivery prints one-time codes.
     pub log: PathBuf,
     bin: String,
+    dist: String,
     data_dir: PathBuf,
+    options: ServerOptions,
     child: Child,
 }
 
@@ -39,39 +41,14 @@ impl Server {
         let log_path = data_dir.join("server.log");
         let log = std::fs::File::create(&log_path).expect("server log file");
         load_registry(&bin, &data_dir, &log);
-        let mut child = Command::new(&bin)
-            .args(["serve", "--listen", "127.0.0.1:0", "--dist"])
-            .arg(&dist)
-            .arg("--data-dir")
-            .arg(&data_dir)
-            .env(
-                "KLAIM_AUTO_APPROVE",
-                if options.auto_approve { "on" } else { "off" },
-            )
-            .envs(options.env.iter().map(|(k, v)| (k, v)))
-            .stdout(Stdio::piped())
-            .stderr(log)
-            .spawn()
-            .unwrap_or_else(|e| panic!("could not start {bin}: {e}"));
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let mut lines = BufReader::new(stdout).lines();
-        let url = loop {
-            match lines.next() {
-                Some(Ok(line)) => {
-                    if let Some(url) = line.strip_prefix("klaim-server listening on ") {
-                        break url.trim().to_owned();
-                    }
-                }
-                _ => panic!("klaim-server exited before it was listening"),
-            }
-        };
-        // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
+        let (child, url) = spawn(&bin, &dist, &data_dir, "127.0.0.1:0", options);
         Server {
             url,
             log: log_path,
             bin,
+            dist,
             data_dir,
+            options: options.clone(),
             child,
         }
     }
@@ -104,6 +81,21 @@ impl Server {
         let _ = self.child.wait();
     }
 
+    /// Starts the stopped server again on the same address with the same data directory and
+    /// options, as when the network comes back (or the server restarts after a crash).
+    pub fn restart(&mut self) {
+        self.stop();
+        let listen = self.url.trim_start_matches("http://").to_owned();
+        let (child, _) = spawn(
+            &self.bin,
+            &self.dist,
+            &self.data_dir,
+            &listen,
+            &self.options,
+        );
+        self.child = child;
+    }
+
     /// How many one-time codes the server has printed so far (to wait for the next one).
     pub fn codes_printed(&self) -> usize {
         code_lines(&self.log).len()
@@ -128,6 +120,51 @@ impl Server {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
+}
+
+/// Runs `klaim-server serve` on `listen`, its log appended to the data directory's
+/// `server.log`; returns once it prints its address.
+fn spawn(
+    bin: &str,
+    dist: &str,
+    data_dir: &std::path::Path,
+    listen: &str,
+    options: &ServerOptions,
+) -> (Child, String) {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(data_dir.join("server.log"))
+        .expect("server log file");
+    let mut child = Command::new(bin)
+        .args(["serve", "--listen", listen, "--dist"])
+        .arg(dist)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env(
+            "KLAIM_AUTO_APPROVE",
+            if options.auto_approve { "on" } else { "off" },
+        )
+        .envs(options.env.iter().map(|(k, v)| (k, v)))
+        .stdout(Stdio::piped())
+        .stderr(log)
+        .spawn()
+        .unwrap_or_else(|e| panic!("could not start {bin}: {e}"));
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut lines = BufReader::new(stdout).lines();
+    let url = loop {
+        match lines.next() {
+            Some(Ok(line)) => {
+                if let Some(url) = line.strip_prefix("klaim-server listening on ") {
+                    break url.trim().to_owned();
+                }
+            }
+            _ => panic!("klaim-server exited before it was listening"),
+        }
+    };
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (child, url)
 }
 
 /// A staff account for [`Server::add_staff`].

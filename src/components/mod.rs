@@ -13,6 +13,7 @@ mod needs_action;
 mod notification_badge;
 mod office_fields;
 mod office_nav;
+mod outbox_list;
 mod password_field;
 mod radios;
 mod request_status;
@@ -39,6 +40,7 @@ pub use needs_action::{
 pub use notification_badge::NotificationBadge;
 pub use office_fields::{ActionButton, TextArea};
 pub use office_nav::{OfficeNav, StaffRole, is_staff, landing};
+pub use outbox_list::OutboxList;
 #[cfg(test)]
 pub use password_field::PasswordChecklist;
 pub use password_field::{PasswordField, Rules};

@@ -15,7 +15,9 @@ use klaim_core::api::claim::ClaimView;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::queued::{DOCUMENT_PREFIX, QUEUED_PREFIX, QueuedClaim, document_key, queued_key};
+use super::queued::{
+    DOCUMENT_PREFIX, QUEUED_PREFIX, QueuedClaim, QueuedDocument, document_key, queued_key,
+};
 use super::vault::{Vault, VaultError};
 use crate::api::{self, Failure};
 use crate::i18n::{I18n, OutboxTexts};
@@ -214,34 +216,13 @@ impl Outbox {
             return Delivery::Later;
         };
         let lang = self.lang();
-        let vault = self.vault.get_untracked();
         let _ = self.sending.try_set(Some(claim_id.to_owned()));
         let outcome = 'attempt: {
             for document in queued.unsent() {
-                let bytes = match &vault {
-                    Some(vault) => vault.get(&document_key(&document.id)).await,
-                    None => Ok(None),
-                };
-                let bytes = match bytes {
-                    Ok(Some(bytes)) => bytes,
-                    // Gone from the phone (storage cleared by the browser): only a new file helps.
-                    Ok(None) | Err(VaultError::Unreadable) => {
-                        break 'attempt Delivery::Refused(vec![document_missing(lang, document)]);
-                    }
-                    Err(_) => break 'attempt Delivery::Later,
-                };
-                let prepared = Prepared {
-                    original_bytes: bytes.len() as u64,
-                    bytes,
-                    file_type: document.file_type,
-                    sha256: document.sha256.clone(),
-                };
-                match api::upload_document(lang, &document.id, document.kind, &prepared, |_| {})
-                    .await
-                {
-                    Ok(_) => self.mark_sent(claim_id, &document.id).await,
-                    Err(failure) => break 'attempt judge(failure),
+                if let Err(outcome) = self.send_document(lang, document).await {
+                    break 'attempt outcome;
                 }
+                self.mark_sent(claim_id, &document.id).await;
             }
             match api::submit_claim(lang, claim_id, &queued.submission).await {
                 Ok(view) => Delivery::Delivered(Box::new(view)),
@@ -264,6 +245,37 @@ impl Outbox {
             Delivery::Later => {}
         }
         outcome
+    }
+
+    /// Sends one document kept on the phone (its bytes in the vault) under its own id; the error
+    /// says what the failure means for delivery.
+    pub async fn send_document(
+        &self,
+        lang: Lang,
+        document: &QueuedDocument,
+    ) -> Result<(), Delivery> {
+        let bytes = match self.vault.get_untracked() {
+            Some(vault) => vault.get(&document_key(&document.id)).await,
+            None => Ok(None),
+        };
+        let bytes = match bytes {
+            Ok(Some(bytes)) => bytes,
+            // Gone from the phone (storage cleared by the browser): only a new file helps.
+            Ok(None) | Err(VaultError::Unreadable) => {
+                return Err(Delivery::Refused(vec![document_missing(lang, document)]));
+            }
+            Err(_) => return Err(Delivery::Later),
+        };
+        let prepared = Prepared {
+            original_bytes: bytes.len() as u64,
+            bytes,
+            file_type: document.file_type,
+            sha256: document.sha256.clone(),
+        };
+        api::upload_document(lang, &document.id, document.kind, &prepared, |_| {})
+            .await
+            .map(drop)
+            .map_err(judge)
     }
 
     async fn mark_sent(&self, claim_id: &str, document_id: &str) {
@@ -418,7 +430,7 @@ pub fn passing(status: u16, errors: &[ApiError]) -> bool {
     retry || matches!(status, 408 | 429) || status >= 500
 }
 
-fn document_missing(lang: Lang, document: &super::queued::QueuedDocument) -> ApiError {
+fn document_missing(lang: Lang, document: &QueuedDocument) -> ApiError {
     ApiError {
         code: "outbox.document_missing".to_owned(),
         field: Some(crate::claim::steps::DOCUMENTS_FIELD.to_owned()),

@@ -10,7 +10,7 @@ use klaim_core::api::claim::ClaimSubmission;
 use klaim_core::claim::DocumentKind;
 use serde::{Deserialize, Serialize};
 
-use crate::claim::DraftSnapshot;
+use crate::claim::{Attached, DraftSnapshot};
 
 /// The vault record of a queued claim.
 pub fn queued_key(claim_id: &str) -> String {
@@ -34,6 +34,19 @@ pub struct QueuedDocument {
     pub sha256: String,
     /// The server has stored it (uploaded while filling in, or by an earlier delivery attempt).
     pub sent: bool,
+}
+
+impl QueuedDocument {
+    /// A document of the journey, as the outbox sends it.
+    pub fn of(attached: &Attached) -> QueuedDocument {
+        QueuedDocument {
+            id: attached.info.id.clone(),
+            kind: attached.info.kind,
+            file_type: attached.info.file_type,
+            sha256: attached.info.sha256.clone(),
+            sent: attached.sent,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -336,17 +336,9 @@ fn server_fix(error: &ApiError, programme: Programme, reason: ClaimReason) -> Op
 /// The claim as the outbox keeps it: the journey, the submission and its documents in order.
 fn queued_claim(draft: ClaimDraft, submission: ClaimSubmission) -> Option<QueuedClaim> {
     let snapshot = untrack(|| draft.snapshot())?;
-    let documents = draft.documents.with_untracked(|d| {
-        d.iter()
-            .map(|a| QueuedDocument {
-                id: a.info.id.clone(),
-                kind: a.info.kind,
-                file_type: a.info.file_type,
-                sha256: a.info.sha256.clone(),
-                sent: a.sent,
-            })
-            .collect()
-    });
+    let documents = draft
+        .documents
+        .with_untracked(|d| d.iter().map(QueuedDocument::of).collect());
     Some(QueuedClaim::new(
         snapshot,
         submission,

@@ -82,6 +82,15 @@ impl<'a> OutboxPage<'a> {
 
     /// "Hapus" on the row, then "Ya, hapus" in the confirmation.
     pub async fn delete(&self, id: &str) {
+        self.answer_delete(id, "delete-yes").await;
+    }
+
+    /// "Hapus" on the row, then "Batal" in the confirmation.
+    pub async fn cancel_delete(&self, id: &str) {
+        self.answer_delete(id, "delete-no").await;
+    }
+
+    async fn answer_delete(&self, id: &str, answer: &str) {
         let driver = &self.screen.browser.driver;
         let row = format!("[data-testid=queued-claim][data-id='{id}']");
         driver
@@ -99,11 +108,11 @@ impl<'a> OutboxPage<'a> {
         let said = confirm.text().await.expect("text");
         assert!(said.contains("Hapus klaim ini dari perangkat?"), "{said}");
         confirm
-            .find(By::Css("[data-testid=delete-yes]"))
+            .find(By::Css(format!("[data-testid={answer}]")))
             .await
-            .expect("Ya, hapus")
+            .expect("the answer's button")
             .click()
             .await
-            .expect("press Ya, hapus");
+            .expect("press it");
     }
 }

@@ -11,7 +11,7 @@ use klaim_core::api::claim::{ClaimList, ClaimStatus, ClaimView, DocumentList};
 use klaim_core::claim::{ClaimReason, DocumentKind, Programme};
 use klaim_core::{Bank, Date};
 use klaim_e2e::account_pages::{Screen, SignInPage};
-use klaim_e2e::claim_pages::{BAMBANG, Documents, Journey, RINA, poll, sign_up};
+use klaim_e2e::claim_pages::{BAMBANG, Documents, Journey, RINA, Sent, poll, sign_up};
 use klaim_e2e::fixtures::{document_photo, letter_pdf, write};
 use klaim_e2e::outbox_pages::OutboxPage;
 use klaim_e2e::server::output_dir;
@@ -247,13 +247,9 @@ async fn an_upload_cut_off_by_a_server_crash_completes_after_the_restart() {
     s.finish().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_claim_refused_for_good_never_holds_up_the_next() {
-    let test = "outbox_refused";
-    let mut s = Session::start(test).await;
-    sign_up(&s, &BAMBANG).await;
-
-    // First: JHT to an account in someone else's name, answered while the bank cannot be asked.
+/// Bambang's JHT claim to an account in someone else's name (Asep's wife's), answered while the
+/// bank cannot be asked and queued with the server gone (left stopped).
+async fn queue_jht_to_someone_elses_account<'a>(s: &'a mut Session, test: &str) -> Journey<'a> {
     let jht = Journey::start(&s.browser, Programme::Jht, ClaimReason::Retirement).await;
     let results = jht.results().await;
     assert!(results.eligible().await, "{}", results.title().await);
@@ -267,6 +263,17 @@ async fn a_claim_refused_for_good_never_holds_up_the_next() {
     documents.proceed().await;
     jht.review().await.submit().await;
     OutboxPage::wait(&s.browser).await;
+    jht
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_claim_refused_for_good_never_holds_up_the_next() {
+    let test = "outbox_refused";
+    let mut s = Session::start(test).await;
+    sign_up(&s, &BAMBANG).await;
+
+    // First: JHT to an account in someone else's name.
+    queue_jht_to_someone_elses_account(&mut s, test).await;
 
     // Second: JP to his own account, still offline, started from inside the app.
     let jp = Journey::start_within_app(&s.browser, Programme::Jp, ClaimReason::Retirement).await;
@@ -302,5 +309,59 @@ async fn a_claim_refused_for_good_never_holds_up_the_next() {
         (!outbox.screen.has("queued-claim").await).then_some(())
     })
     .await;
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_claim_is_changed_and_sent_again() {
+    let test = "outbox_changed";
+    let mut s = Session::start(test).await;
+    sign_up(&s, &BAMBANG).await;
+    queue_jht_to_someone_elses_account(&mut s, test).await;
+    s.server.restart();
+    let outbox = OutboxPage::wait(&s.browser).await;
+    let rows = outbox.wait_until_settled(Duration::from_secs(60)).await;
+    assert_eq!(rows.len(), 1, "{rows:?}");
+
+    // "Hapus" asks first; "Batal" keeps it.
+    outbox.cancel_delete(&rows[0].id).await;
+    assert_eq!(outbox.rows().await.len(), 1);
+
+    // "Ubah dan kirim lagi": back to the review page with every answer, out of the outbox.
+    outbox.screen.press("queued-change").await;
+    let jht = Journey {
+        screen: Screen::new(&s.browser),
+        programme: Programme::Jht,
+        reason: ClaimReason::Retirement,
+    };
+    let review = jht.review().await;
+    let rows = review.rows().await;
+    assert!(
+        rows.iter().any(|r| r.value == "BNI 0987654321"),
+        "the answers came back: {rows:#?}"
+    );
+    // His own account this time, checked by the bank now that the server is there.
+    jht.screen
+        .go_within_app(&jht.path("rekening"), "bank-form")
+        .await;
+    jht.answer_bank(Bank::Bni, "0123456789").await;
+    jht.answer_npwp(BAMBANG.nik).await;
+    let documents = jht.documents().await;
+    for word in documents.kinds().await {
+        let kind = DocumentKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == word)
+            .expect("a known kind");
+        assert_ne!(
+            documents.settled(kind).await.state,
+            "empty",
+            "{word} came back"
+        );
+    }
+    let count = documents.kinds().await.len();
+    documents.proceed().await;
+    jht.review().await.submit().await;
+    Sent::wait(&s.browser).await;
+    exactly_one_claim(&s, Programme::Jht, count).await;
     s.finish().await;
 }

@@ -192,7 +192,9 @@ fn review(programme: Programme, reason: ClaimReason, ready: Ready, form: FormSta
     let answers_view = move || {
         let t = i18n.t();
         let lang = i18n.lang();
-        let answers = draft.answers_for(programme, reason);
+        // Read, never begun here: once the claim is sent or queued the journey is cleared while
+        // this page is still drawn, and starting a new one then would leave an empty draft.
+        let answers = draft.answers.get_untracked()?;
         let claim_rows = view! {
             {summary_row(
                 t.review_programme.to_owned(),
@@ -240,7 +242,7 @@ fn review(programme: Programme, reason: ClaimReason, ready: Ready, form: FormSta
                 .collect_view()
         });
         let estimate = assess(&facts, &claimant, &answers, today()).estimate;
-        view! {
+        Some(view! {
             <h2>{t.review_claim_heading}</h2>
             <dl class="summary-list">{claim_rows}</dl>
             <h2>{t.review_answers_heading}</h2>
@@ -249,7 +251,7 @@ fn review(programme: Programme, reason: ClaimReason, ready: Ready, form: FormSta
             <dl class="summary-list" data-testid="review-documents">{documents}</dl>
             <h2>{t.estimate_heading}</h2>
             {estimate_view(&estimate, t, lang)}
-        }
+        })
     };
 
     view! {

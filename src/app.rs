@@ -16,7 +16,7 @@ use crate::pages::{
     ReviewPage, SentPage, SessionsPage, SignInPage, StartPage, TasksPage,
 };
 use crate::pages::{FixPage, NotificationsPage};
-use crate::state::{Account, ClaimDraft, Drafts, provide_state};
+use crate::state::{Account, Drafts, provide_state};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,7 +26,6 @@ pub fn App() -> impl IntoView {
     // The session cookie is HttpOnly: ask once whether it still holds, for the header link.
     let account = expect_context::<Account>();
     let drafts = expect_context::<Drafts>();
-    let claim = expect_context::<ClaimDraft>();
     drafts.asking();
     spawn_local(async move {
         match api::me(i18n.lang_untracked()).await {
@@ -34,7 +33,7 @@ pub fn App() -> impl IntoView {
                 account.signed_in.set(true);
                 staff.set(me.role);
                 // The saved claim draft is read before the journey's pages draw.
-                drafts.signed_in(&me, claim);
+                drafts.signed_in(&me);
             }
             Err(_) => drafts.none(),
         }

@@ -15,7 +15,7 @@ use crate::components::{
 };
 use crate::form::FormState;
 use crate::i18n::{tr, tr_signal, use_i18n};
-use crate::state::{Account, ClaimDraft, Drafts, RegistrationDraft};
+use crate::state::{Account, Drafts, RegistrationDraft};
 
 const FIELDS: [&str; 1] = [field::CODE];
 
@@ -25,7 +25,6 @@ pub fn RegisterVerifyPage() -> impl IntoView {
     let draft = expect_context::<RegistrationDraft>();
     let account = expect_context::<Account>();
     let drafts = expect_context::<Drafts>();
-    let claim = expect_context::<ClaimDraft>();
     let (Some(started), Some(first_sent)) =
         (draft.started.get_untracked(), draft.sent.get_untracked())
     else {
@@ -64,7 +63,7 @@ pub fn RegisterVerifyPage() -> impl IntoView {
                 Ok(me) => {
                     form.succeed();
                     account.signed_in.set(true);
-                    drafts.signed_in(&me, claim);
+                    drafts.signed_in(&me);
                     navigate("/akun", Default::default());
                     // The password and the registration are not needed any more.
                     draft.clear();

@@ -303,12 +303,27 @@ async fn a_claim_refused_for_good_never_holds_up_the_next() {
     s.browser.screenshot("refused").await;
     exactly_one_claim(&s, Programme::Jp, kept).await;
 
+    // Signing out would delete it from the phone: the first press says so.
+    let account = Screen::new(&s.browser);
+    account.go_within_app("/akun", "sign-out").await;
+    account.press("sign-out").await;
+    let warning = account.text("sign-out-warning").await;
+    assert!(
+        warning.starts_with("1 klaim belum terkirim. Jika Anda keluar sekarang"),
+        "{warning}"
+    );
+    account.go_within_app("/klaim-saya", "outbox").await;
+
     // Deleted by the person, after a confirmation.
     outbox.delete(&rows[0].id).await;
     poll(Duration::from_secs(10), "the row to go", || async {
         (!outbox.screen.has("queued-claim").await).then_some(())
     })
     .await;
+    // Nothing waits now: one press signs out.
+    account.go_within_app("/akun", "sign-out").await;
+    account.press("sign-out").await;
+    SignInPage::wait(&s.browser).await;
     s.finish().await;
 }
 

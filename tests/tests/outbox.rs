@@ -121,22 +121,14 @@ async fn a_claim_made_offline_survives_a_restart_and_arrives_exactly_once() {
         programme,
         reason,
     };
-    s.browser.open(&claim.path("dokumen")).await;
-    let signed_out = poll(Duration::from_secs(15), "the page or sign-in", || async {
-        if claim.screen.has("sign-in-form").await {
-            Some(true)
-        } else if claim.screen.has("document").await {
-            Some(false)
-        } else {
-            None
-        }
-    })
+    SignInPage::open_signed_in(
+        &s.browser,
+        &claim.path("dokumen"),
+        "documents-form",
+        RINA_NIK,
+        RINA.password,
+    )
     .await;
-    if signed_out {
-        let sign_in = SignInPage::wait(&s.browser).await;
-        sign_in.sign_in(RINA_NIK, RINA.password).await;
-        claim.screen.wait_path(&claim.path("dokumen")).await;
-    }
     let documents = claim.documents().await;
     for word in documents.kinds().await {
         let kind = DocumentKind::ALL

@@ -213,6 +213,8 @@ impl Drafts {
         let account = me.vault_id.clone();
         if account.is_empty() || self.account.get_value().as_deref() == Some(account.as_str()) {
             drafts.ready.set(true);
+            // Signed in again after the session ended: what waits can go now.
+            self.outbox.deliver_soon();
             return;
         }
         self.account.set_value(Some(account.clone()));

@@ -6,7 +6,7 @@ use crate::i18n::tr;
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     view! {
-        <footer class="site-footer">
+        <footer class="site-footer" data-testid="site-footer">
             <p>{tr(|t| t.footer_free)} " " {tr(|t| t.footer_help)}</p>
         </footer>
     }

@@ -175,6 +175,13 @@ async fn valid_details_show_what_the_nik_says() {
     page.press_continue().await;
 
     let result = ResultPage::wait(&s.browser).await;
+    // Every page says the service is free and where the official help is (brokers charge).
+    let footer = result.text_of("site-footer").await;
+    assert!(
+        footer.contains("Layanan ini gratis. Jangan membayar siapa pun")
+            && footer.contains("call centre BPJS Ketenagakerjaan 175"),
+        "{footer}"
+    );
     assert_eq!(result.text_of("nik-province").await, "Jawa Barat");
     assert_eq!(result.text_of("nik-birth-date").await, "12 Maret 1990");
     assert_eq!(result.text_of("nik-sex").await, "Perempuan");

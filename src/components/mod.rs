@@ -10,15 +10,18 @@ mod estimate;
 mod field_notes;
 mod last_known;
 mod needs_action;
+mod needs_internet;
 mod notification_badge;
 mod office_fields;
 mod office_nav;
+mod offline_banner;
 mod password_field;
 mod radios;
 mod request_status;
 mod sign_out;
 mod site_footer;
 mod site_header;
+mod storage_notice;
 mod summary_list;
 mod task_list;
 mod text_field;
@@ -36,9 +39,11 @@ pub use last_known::last_known_banner;
 pub use needs_action::{
     needs_action_view, officer_note_view, reason_view, target_key, target_words,
 };
+pub use needs_internet::NeedsInternet;
 pub use notification_badge::NotificationBadge;
 pub use office_fields::{ActionButton, TextArea};
 pub use office_nav::{OfficeNav, StaffRole, is_staff, landing};
+pub use offline_banner::OfflineBanner;
 #[cfg(test)]
 pub use password_field::PasswordChecklist;
 pub use password_field::{PasswordField, Rules};
@@ -47,6 +52,7 @@ pub use request_status::{ProblemHints, RequestTrouble, SubmitButton};
 pub use sign_out::SignOutButton;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use storage_notice::StorageNotice;
 pub use summary_list::summary_row;
 pub use task_list::{Task, TaskStatus, task_list};
 pub use text_field::TextField;

@@ -2,12 +2,14 @@
 //! in localStorage so it survives a reload, and mirrored on `<html lang>` for screen readers.
 
 mod office_texts;
+mod shell_texts;
 mod texts;
 
 use klaim_core::Lang;
 use leptos::prelude::*;
 
 pub use office_texts::{OfficeTexts, tr_office, tr_office_signal};
+pub use shell_texts::tr_shell;
 pub use texts::Texts;
 
 const STORAGE_KEY: &str = "klaim.lang";

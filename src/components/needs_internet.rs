@@ -8,16 +8,24 @@ use crate::browser::set_title;
 use crate::i18n::{tr_shell, use_i18n};
 use crate::offline::{Connectivity, connectivity};
 
-/// Draws `children` while online, the needs-internet page while offline; swaps back when the
-/// connection returns.
+/// Draws `children` while online, the needs-internet page while offline, and swaps back when the
+/// connection returns. Once the person has typed into the page it stays: a request that then
+/// fails is explained by the form itself, with everything typed kept.
 #[component]
 pub fn NeedsInternet(children: ChildrenFn) -> impl IntoView {
+    let typed = RwSignal::new(false);
     let offline = Memo::new(move |_| Connectivity::current().is_some_and(|c| c.is_offline()));
+    let shown = Memo::new(move |_| !offline.get() || typed.get());
+    let on_input = move |_| {
+        if !typed.get_untracked() {
+            typed.set(true);
+        }
+    };
     move || {
-        if offline.get() {
-            needs_internet_page().into_any()
+        if shown.get() {
+            view! { <div on:input=on_input>{children()}</div> }.into_any()
         } else {
-            children().into_any()
+            needs_internet_page().into_any()
         }
     }
 }

@@ -55,12 +55,9 @@ impl Connectivity {
         let Some(window) = web_sys::window() else {
             return;
         };
-        // The browser says the network is back: believe it until a request says otherwise, and
-        // ask the server at once.
-        let online = Closure::<dyn FnMut()>::new(move || {
-            change(self.online, true);
-            probe();
-        });
+        // The browser says the network is back: ask the server at once, and let its answer (not
+        // the event: a phone can join a network that goes nowhere) end the offline state.
+        let online = Closure::<dyn FnMut()>::new(probe);
         let offline = Closure::<dyn FnMut()>::new(move || change(self.online, false));
         let tick = Closure::<dyn FnMut()>::new(move || {
             if self.online.try_get_untracked() == Some(false) {

@@ -17,6 +17,8 @@ pub mod storage;
 pub mod vault;
 
 #[cfg(test)]
+mod shell_tests;
+#[cfg(test)]
 mod tests;
 
 pub use connectivity::Connectivity;

@@ -122,13 +122,14 @@ fn apply(worker: ServiceWorker) {
     let Some(container) = sw_container() else {
         return;
     };
-    let reload = Closure::once_into_js(|| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(reload.unchecked_ref()));
+    let on_change = Closure::once_into_js(reload);
+    container.set_oncontrollerchange(Some(on_change.unchecked_ref()));
     let skip = Closure::once_into_js(move || {
+        // Another tab applied it already: it controls this page too, nothing more to wait for.
+        if worker.state() == web_sys::ServiceWorkerState::Activated {
+            reload();
+            return;
+        }
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"skip-waiting".into());
         let _ = worker.post_message(&message);
@@ -138,6 +139,12 @@ fn apply(worker: ServiceWorker) {
             skip.unchecked_ref(),
             SAVE_GRACE_MS,
         );
+    }
+}
+
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
     }
 }
 

@@ -22,18 +22,21 @@ const SAVE_GRACE_MS: i32 = 500;
 /// A new version is installed and waiting for the person to reload (shared as context).
 #[derive(Clone, Copy)]
 pub struct Update {
-    waiting: RwSignal<Option<ServiceWorker>, LocalStorage>,
+    available: RwSignal<bool>,
 }
 
 thread_local! {
     /// The app's [`Update`], for the registration (which runs outside the reactive tree).
     static UPDATE: RefCell<Option<Update>> = const { RefCell::new(None) };
+    /// The waiting worker itself, kept out of the signal (a signal of a new type costs the
+    /// phone more code than this).
+    static WAITING: RefCell<Option<ServiceWorker>> = const { RefCell::new(None) };
 }
 
 impl Update {
     pub fn provide() -> Update {
         let update = Update {
-            waiting: RwSignal::new_local(None),
+            available: RwSignal::new(false),
         };
         UPDATE.with_borrow_mut(|u| *u = Some(update));
         provide_context(update);
@@ -109,9 +112,10 @@ fn announce(container: &ServiceWorkerContainer, worker: ServiceWorker) {
     if container.controller().is_none() {
         return;
     }
+    WAITING.with_borrow_mut(|w| *w = Some(worker));
     UPDATE.with_borrow(|u| {
         if let Some(update) = u {
-            let _ = update.waiting.try_set(Some(worker));
+            let _ = update.available.try_set(true);
         }
     });
 }
@@ -155,13 +159,13 @@ pub fn UpdateBanner() -> impl IntoView {
     let update = expect_context::<Update>();
     let busy = RwSignal::new(false);
     let reload = move |_| {
-        if let Some(worker) = update.waiting.get_untracked() {
+        if let Some(worker) = WAITING.with_borrow(Clone::clone) {
             busy.set(true);
             apply(worker);
         }
     };
     view! {
-        <Show when=move || update.waiting.with(Option::is_some)>
+        <Show when=move || update.available.get()>
             <div class="app-notice" role="status" data-testid="update-available">
                 <p>{tr_shell(|t| t.update_available)}</p>
                 <button

@@ -1,18 +1,19 @@
 //! The app shell offline, with the real service worker: opened once online, the app starts again
 //! with the server gone (stopped, as when the network is down), shows the calm offline banner,
 //! "Klaim saya" with the last known list, and a needs-internet page for signing in; the banner
-//! goes once the server answers again; signing out leaves no API cache and no drafts database.
+//! goes once the server answers again; a claim can be prepared offline from the cached facts; signing out leaves no API cache and no drafts database.
 //! A new build is announced ("Versi baru tersedia") and its button reloads into it.
 
 use std::time::Duration;
 
+use klaim_core::claim::{ClaimReason, Programme};
 use klaim_e2e::account_pages::Screen;
-use klaim_e2e::claim_pages::{RINA, poll, sign_up};
+use klaim_e2e::claim_pages::{Journey, RINA, poll, sign_up};
 use klaim_e2e::offline_pages::{
     Shell, api_cache_has, cache_names, check_for_update, vault_databases, wait_for_service_worker,
 };
 use klaim_e2e::server::output_dir;
-use klaim_e2e::{ServerOptions, Session};
+use klaim_e2e::{ServerOptions, Session, wib_today};
 
 const OFFLINE_ID: &str = "Anda sedang offline. Klaim akan dikirim saat tersambung.";
 
@@ -57,6 +58,23 @@ async fn after_one_visit_the_app_works_offline_and_sign_out_leaves_nothing() {
     screen.wait("no-claims").await;
     assert!(!screen.has("server-trouble").await);
     s.browser.screenshot("offline-my-claims").await;
+
+    // A claim can be prepared offline: the journey reads the facts the worker kept, and the
+    // answers are saved in the account's vault (opened from the cached account).
+    let claim = Journey::start(&s.browser, Programme::Jht, ClaimReason::Resigned).await;
+    let results = claim.results().await;
+    assert!(
+        results.eligible().await,
+        "the registry's facts, from the cache"
+    );
+    results.proceed().await;
+    claim
+        .answer_event_date(wib_today().add_days(-95).expect("a date"))
+        .await;
+    claim.screen.wait_path(&claim.path("rekening")).await;
+    let saved = claim.screen.text("draft-saved").await;
+    assert!(saved.starts_with("Tersimpan di perangkat ini"), "{saved}");
+    s.browser.screenshot("offline-journey").await;
 
     // Signing in needs the server: a page that says so, not a form that would fail.
     screen.go_within_app("/masuk", "needs-internet").await;

@@ -12,7 +12,7 @@ use crate::components::{
 use crate::i18n::provide_i18n;
 use crate::offline::service_worker::{Update, UpdateBanner};
 use crate::offline::storage::StorageRoom;
-use crate::offline::{Connectivity, api_cache};
+use crate::offline::{self, Connectivity};
 use crate::pages::office::{OfficeAuditPage, OfficeClaimPage, OfficeQueuePage};
 use crate::pages::{
     AccidentPage, AccountPage, BankPage, CheckPage, CheckResultPage, DeceasedPage, DocumentsPage,
@@ -43,10 +43,9 @@ pub fn App() -> impl IntoView {
                 staff.set(me.role);
                 // The saved claim draft is read before the journey's pages draw.
                 drafts.signed_in(&me, claim);
-                room.signed_in();
-                // Fresh from the server (not the worker's copy): keep what the journey reads.
+                // Only with the server's own answer (not the worker's copy of it).
                 if connectivity.online.get_untracked() {
-                    api_cache::warm(i18n.lang_untracked(), &me);
+                    offline::signed_in(Some(room), i18n.lang_untracked(), &me);
                 }
             }
             Err(_) => drafts.none(),

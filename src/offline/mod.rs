@@ -23,3 +23,16 @@ mod tests;
 
 pub use connectivity::Connectivity;
 pub use drafts::Drafts;
+
+use klaim_core::Lang;
+use klaim_core::api::account::Me;
+
+/// Someone is signed in, with a fresh answer from the server (at start, after signing in or
+/// registering): ask to keep this site's storage, and fetch what the claim journey reads so it
+/// works offline later. `room` is `None` where the app's shell is not mounted (wasm tests).
+pub fn signed_in(room: Option<storage::StorageRoom>, lang: Lang, me: &Me) {
+    if let Some(room) = room {
+        room.signed_in();
+    }
+    api_cache::warm(lang, me);
+}

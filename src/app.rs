@@ -10,9 +10,9 @@ use crate::components::{
     NeedsInternet, OfflineBanner, SiteFooter, SiteHeader, StaffRole, StorageNotice,
 };
 use crate::i18n::provide_i18n;
-use crate::offline::service_worker::{Update, UpdateBanner};
+use crate::offline::service_worker::{self, Update, UpdateBanner};
 use crate::offline::storage::StorageRoom;
-use crate::offline::{self, Connectivity};
+use crate::offline::{self, Connectivity, Outbox};
 use crate::pages::office::{OfficeAuditPage, OfficeClaimPage, OfficeQueuePage};
 use crate::pages::{
     AccidentPage, AccountPage, BankPage, CheckPage, CheckResultPage, DeceasedPage, DocumentsPage,
@@ -35,6 +35,15 @@ pub fn App() -> impl IntoView {
     let account = expect_context::<Account>();
     let drafts = expect_context::<Drafts>();
     let claim = expect_context::<ClaimDraft>();
+    let outbox = expect_context::<Outbox>();
+    // Where the browser has Background Sync (Chromium), the worker wakes the outbox once the
+    // network is back, even before the page notices; asked for whenever a claim is waiting.
+    service_worker::on_outbox_message(move || outbox.deliver_soon());
+    Effect::new(move |_| {
+        if outbox.waiting() > 0 {
+            service_worker::request_background_sync();
+        }
+    });
     drafts.asking();
     spawn_local(async move {
         match api::me(i18n.lang_untracked()).await {

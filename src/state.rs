@@ -8,7 +8,7 @@ use klaim_core::forms::membership::{MembershipCheck, MembershipCheckInput};
 use leptos::prelude::*;
 
 pub use crate::claim::ClaimDraft;
-pub use crate::offline::Drafts;
+pub use crate::offline::{Drafts, Outbox};
 
 /// The "Cek data kepesertaan" answers and, once they pass, the checked result.
 #[derive(Clone, Copy)]
@@ -363,7 +363,8 @@ pub fn provide_state() {
     provide_context(Account::default());
     let claim = ClaimDraft::default();
     provide_context(claim);
-    Drafts::provide(claim);
+    let outbox = Outbox::provide();
+    Drafts::provide(claim, outbox);
     provide_context(Inbox::default());
     provide_context(FixDraft::default());
 }

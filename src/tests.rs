@@ -15,10 +15,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Lets effects and the browser's rendering run.
 async fn settle() {
+    wait_ms(20).await;
+}
+
+/// Lets timers, IndexedDB and WebCrypto run for `ms` milliseconds.
+pub async fn wait_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

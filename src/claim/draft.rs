@@ -99,6 +99,9 @@ pub struct Attached {
     pub content: Option<Blob>,
     /// The size of the file as chosen, when the photo was made smaller.
     pub original_bytes: Option<u64>,
+    /// The server has it. `false`: it is kept on this phone (in the vault) and goes with the
+    /// claim, first thing, when the claim is delivered.
+    pub sent: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -188,6 +191,11 @@ impl ClaimDraft {
     pub fn finish(&self, view: ClaimView) {
         self.reset_journey();
         self.sent.set(Some(view));
+    }
+
+    /// The claim waits in the outbox: the next claim is a new journey with a new id.
+    pub fn queued(&self) {
+        self.reset_journey();
     }
 
     fn reset_journey(&self) {

@@ -17,4 +17,6 @@ pub use draft::{Attached, ClaimDraft, DateParts, Inquiry, Typed};
 pub use facts::{Loaded, load};
 pub use ready::check_ready;
 pub use said::Said;
+#[cfg(test)]
+pub use snapshot::TypedSnapshot;
 pub use snapshot::{DraftSnapshot, SavedDraft};

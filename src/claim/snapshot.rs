@@ -1,7 +1,7 @@
 //! The claim journey as saved on the phone (`offline::drafts` keeps it in the vault): the
 //! programme and reason, the claim id, what was typed, the checked answers, the PHK proof chosen,
 //! the bank's answer and the documents' infos. Not the registry facts (fetched again) nor the
-//! documents' content (already on the server; a restored document shows without a thumbnail).
+//! documents' bytes (on the server, or in their own vault records until sent).
 //!
 //! Each saved draft carries the `RULES_VERSION` it was saved under. When the rules changed since,
 //! what was typed is kept (every page checks it again) and the checked answers and the bank's
@@ -50,6 +50,14 @@ pub struct InquirySnapshot {
 pub struct DocumentSnapshot {
     pub info: DocumentInfo,
     pub original_bytes: Option<u64>,
+    /// The server has it (drafts saved before documents could wait on the phone had only sent
+    /// ones); otherwise its bytes are the vault record `document:<id>`.
+    #[serde(default = "sent_before")]
+    pub sent: bool,
+}
+
+fn sent_before() -> bool {
+    true
 }
 
 /// One journey, as saved. `answers` is kept as JSON so a draft saved under other rules (whose
@@ -182,6 +190,7 @@ impl ClaimDraft {
                     .map(|a| DocumentSnapshot {
                         info: a.info.clone(),
                         original_bytes: a.original_bytes,
+                        sent: a.sent,
                     })
                     .collect()
             }),
@@ -206,6 +215,7 @@ impl ClaimDraft {
                     info: d.info,
                     content: None,
                     original_bytes: d.original_bytes,
+                    sent: d.sent,
                 })
                 .collect(),
         );

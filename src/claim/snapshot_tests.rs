@@ -12,6 +12,8 @@ use leptos::tachys::view::Mountable;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+use crate::tests::wait_ms;
+
 use super::draft::{Attached, ClaimDraft, Inquiry};
 use super::snapshot::{DraftSnapshot, SavedDraft};
 use crate::offline::Drafts;
@@ -58,6 +60,7 @@ fn half_answered() -> ClaimDraft {
         info: document_info(DocumentKind::Ktp),
         content: None,
         original_bytes: Some(4_000_000),
+        sent: true,
     });
     draft
 }
@@ -158,16 +161,6 @@ fn answers_that_no_longer_read_are_asked_again() {
     owner.unset();
 }
 
-/// Lets the debounce, IndexedDB and WebCrypto run.
-async fn wait_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 fn me(vault_id: &str) -> Me {
     Me {
         role: Role::Participant,
@@ -189,7 +182,7 @@ fn mounted() -> (
     let filled = slot.clone();
     let handle = leptos::mount::mount_to(container.unchecked_into(), move || {
         let draft = ClaimDraft::default();
-        let drafts = Drafts::provide(draft);
+        let drafts = Drafts::provide(draft, crate::offline::Outbox::provide());
         filled.set(Some((draft, drafts)));
     });
     let (draft, drafts) = slot.take().unwrap();

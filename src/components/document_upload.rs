@@ -1,6 +1,8 @@
 //! One document of a claim: what to upload and why, the file chooser and the camera, the checks
-//! on the phone (klaim-core's byte checks, downscaling, SHA-256), the upload with its progress
-//! bar, a retry that sends the same document id again, and reuse of an earlier upload.
+//! on the phone (klaim-core's byte checks, downscaling, SHA-256), the bytes kept in the account's
+//! vault, the upload with its progress bar, and reuse of an earlier upload. When the upload gets
+//! no answer, a document kept in the vault counts as attached ("Tersimpan di perangkat ini") and
+//! goes with the claim through the outbox; without a vault, a retry sends the same id again.
 
 use klaim_core::api::ApiError;
 use klaim_core::api::claim::DocumentInfo;
@@ -15,7 +17,10 @@ use crate::api::{self, Failure};
 use crate::claim::words::{day_words, size_words};
 use crate::claim::{Attached, ClaimDraft};
 use crate::form::{Trouble, findings};
-use crate::i18n::{Texts, tr, use_i18n};
+use crate::format::now_unix_seconds;
+use crate::i18n::{OutboxTexts, Texts, tr, use_i18n};
+use crate::offline::outbox::{judge, passing};
+use crate::offline::{Delivery, Drafts};
 use crate::upload::{Prepared, blob_of, prepare, uuid_v4};
 
 /// Where this row's file is.
@@ -35,6 +40,8 @@ struct Pending {
     id: String,
     prepared: Prepared,
     blob: Option<Blob>,
+    /// Its bytes are in the vault: it can wait on the phone for the outbox.
+    kept: bool,
 }
 
 #[component]
@@ -48,6 +55,7 @@ pub fn DocumentUpload(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let draft = expect_context::<ClaimDraft>();
+    let drafts = expect_context::<Drafts>();
     let id = kind.as_str();
     let phase = RwSignal::new(Phase::Idle);
     let refusal = RwSignal::new(None::<Finding>);
@@ -68,7 +76,18 @@ pub fn DocumentUpload(
         }
     };
     if let Some(a) = untrack(attached).filter(|a| a.info.file_type.is_image()) {
-        show(a.content.as_ref());
+        match a.content {
+            Some(content) => show(Some(&content)),
+            // Restored from the vault after a reload: the bytes are there too.
+            None => spawn_local(async move {
+                if let Some(bytes) = drafts.kept_document(&a.info.id).await
+                    && let Ok(blob) = blob_of(&bytes, a.info.file_type.mime())
+                    && preview.try_get_untracked().is_some_and(|p| p.is_none())
+                {
+                    show(Some(&blob));
+                }
+            }),
+        }
     }
     on_cleanup(move || show(None));
 
@@ -99,7 +118,11 @@ pub fn DocumentUpload(
                         content: blob,
                         original_bytes: (prepared.original_bytes != sent)
                             .then_some(prepared.original_bytes),
+                        sent: true,
                     });
+                    let _ = phase.try_set(Phase::Idle);
+                }
+                Err(failure) if kept_for_later(&failure) && keep_waiting(pending, draft, kind) => {
                     let _ = phase.try_set(Phase::Idle);
                 }
                 Err(Failure::Offline) => {
@@ -140,7 +163,13 @@ pub fn DocumentUpload(
                         show(None);
                     }
                     let id = uuid_v4().unwrap_or_default();
-                    pending.set_value(Some(Pending { id, prepared, blob }));
+                    let kept = drafts.keep_document(&id, &prepared.bytes).await;
+                    let _ = pending.try_set_value(Some(Pending {
+                        id,
+                        prepared,
+                        blob,
+                        kept,
+                    }));
                     upload();
                 }
                 Err(e) => {
@@ -159,6 +188,7 @@ pub fn DocumentUpload(
             info,
             content: None,
             original_bytes: None,
+            sent: true,
         });
     };
 
@@ -174,6 +204,7 @@ pub fn DocumentUpload(
         Phase::Checking => "checking",
         Phase::Uploading(_) => "uploading",
         Phase::Failed(_) => "failed",
+        Phase::Idle if attached().is_some_and(|a| !a.sent) => "kept",
         Phase::Idle if attached().is_some() => "done",
         Phase::Idle if refusal.with(Option::is_some) => "refused",
         Phase::Idle => "empty",
@@ -323,16 +354,44 @@ pub fn DocumentUpload(
 }
 
 /// Refusals about the file itself (wrong, too large, damaged): choosing another file helps,
-/// sending the same again does not. An upload still being stored, or bytes damaged on the way
-/// (`upload.size_mismatch`, `upload.hash_mismatch`), are worth the same retry.
+/// sending the same again does not (see the outbox's `passing` for what a retry helps).
 fn refused(status: u16, errors: &[ApiError]) -> bool {
-    let retry = errors.iter().any(|e| {
-        matches!(
-            e.code.as_str(),
-            "document.upload_in_progress" | "upload.size_mismatch" | "upload.hash_mismatch"
-        )
+    (400..500).contains(&status) && !passing(status, errors)
+}
+
+/// Failures the outbox gets past later: no answer, or a passing server trouble.
+fn kept_for_later(failure: &Failure) -> bool {
+    matches!(judge(failure.clone()), Delivery::Later)
+}
+
+/// Attaches the pending file as kept on the phone, when its bytes are in the vault.
+fn keep_waiting(
+    pending: StoredValue<Option<Pending>, LocalStorage>,
+    draft: ClaimDraft,
+    kind: DocumentKind,
+) -> bool {
+    let Some(p) = pending
+        .try_update_value(|p| p.take_if(|p| p.kept))
+        .flatten()
+    else {
+        return false;
+    };
+    draft.attach(Attached {
+        info: DocumentInfo {
+            id: p.id,
+            kind,
+            file_type: p.prepared.file_type,
+            bytes: p.prepared.bytes.len() as u64,
+            sha256: p.prepared.sha256,
+            uploaded_at: now_unix_seconds(),
+            in_claims: 0,
+        },
+        content: p.blob,
+        original_bytes: (p.prepared.original_bytes != p.prepared.bytes.len() as u64)
+            .then_some(p.prepared.original_bytes),
+        sent: false,
     });
-    (400..500).contains(&status) && !matches!(status, 408 | 429) && !retry
+    true
 }
 
 fn event_target(ev: &leptos::ev::Event) -> HtmlInputElement {
@@ -349,6 +408,11 @@ pub fn necessity_words(t: &'static Texts, necessity: Necessity) -> &'static str 
 }
 
 fn attached_view(a: Attached, t: &'static Texts, lang: klaim_core::Lang) -> impl IntoView {
+    let status = if a.sent {
+        view! { <strong>"✓ " {t.upload_done}</strong> }.into_any()
+    } else {
+        view! { <span>{OutboxTexts::of(lang).upload_kept}</span> }.into_any()
+    };
     let sent = size_words(a.info.bytes, lang);
     let resized = a
         .original_bytes
@@ -360,7 +424,7 @@ fn attached_view(a: Attached, t: &'static Texts, lang: klaim_core::Lang) -> impl
     };
     view! {
         <p class="upload__done" role="status" data-testid="upload-status">
-            <strong>"✓ " {t.upload_done}</strong>
+            {status}
         </p>
         <p data-testid="upload-size">{kind_of_file} " · " {(t.upload_sent_size)(&sent)}</p>
         {resized.map(|r| view! { <p class="hint">{r}</p> })}

@@ -15,6 +15,7 @@ mod notification_badge;
 mod office_fields;
 mod office_nav;
 mod offline_banner;
+mod outbox_list;
 mod password_field;
 mod radios;
 mod request_status;
@@ -44,6 +45,7 @@ pub use notification_badge::NotificationBadge;
 pub use office_fields::{ActionButton, TextArea};
 pub use office_nav::{OfficeNav, StaffRole, is_staff, landing};
 pub use offline_banner::OfflineBanner;
+pub use outbox_list::OutboxList;
 #[cfg(test)]
 pub use password_field::PasswordChecklist;
 pub use password_field::{PasswordField, Rules};

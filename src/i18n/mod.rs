@@ -2,6 +2,7 @@
 //! in localStorage so it survives a reload, and mirrored on `<html lang>` for screen readers.
 
 mod office_texts;
+mod outbox_texts;
 mod shell_texts;
 mod texts;
 
@@ -9,6 +10,7 @@ use klaim_core::Lang;
 use leptos::prelude::*;
 
 pub use office_texts::{OfficeTexts, tr_office, tr_office_signal};
+pub use outbox_texts::{OutboxTexts, tr_outbox};
 pub use shell_texts::tr_shell;
 pub use texts::Texts;
 

@@ -10,6 +10,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
+use super::outbox::Outbox;
+use super::queued::document_key;
 use super::vault::{Vault, VaultError};
 use crate::claim::{ClaimDraft, SavedDraft};
 use crate::format::now_unix_seconds;
@@ -39,11 +41,12 @@ pub struct Drafts {
     last: StoredValue<Option<String>>,
     /// Raised by every change and by sign-out: a pending save of an older change gives way.
     generation: StoredValue<u64>,
+    outbox: Outbox,
 }
 
 impl Drafts {
     /// Shares the drafts with every component and starts saving `claim` on change.
-    pub fn provide(claim: ClaimDraft) -> Drafts {
+    pub fn provide(claim: ClaimDraft, outbox: Outbox) -> Drafts {
         let drafts = Drafts {
             vault: RwSignal::new_local(None),
             account: StoredValue::new(None),
@@ -54,6 +57,7 @@ impl Drafts {
             trouble_shown: StoredValue::new(false),
             last: StoredValue::new(None),
             generation: StoredValue::new(0),
+            outbox,
         };
         provide_context(drafts);
         Effect::new(move |_| {
@@ -115,6 +119,27 @@ impl Drafts {
             }
             Err(error) => self.show_once(error),
         }
+    }
+
+    /// Keeps a chosen document's bytes in the vault until the server has them; `false` when
+    /// this phone keeps nothing (no vault, or storage full: the upload must then succeed).
+    pub async fn keep_document(&self, document_id: &str, bytes: &[u8]) -> bool {
+        let Some(vault) = self.vault.try_get_untracked().flatten() else {
+            return false;
+        };
+        match vault.put(&document_key(document_id), bytes).await {
+            Ok(()) => true,
+            Err(error) => {
+                self.show_once(error);
+                false
+            }
+        }
+    }
+
+    /// A kept document's bytes (for a restored thumbnail).
+    pub async fn kept_document(&self, document_id: &str) -> Option<Vec<u8>> {
+        let vault = self.vault.try_get_untracked().flatten()?;
+        vault.get(&document_key(document_id)).await.ok().flatten()
     }
 
     fn show_once(&self, error: VaultError) {
@@ -181,8 +206,15 @@ impl Drafts {
             if drafts.generation.try_get_value() != Some(generation) {
                 return;
             }
-            drafts.vault.set(Some(Rc::new(opened)));
+            let vault = Rc::new(opened);
+            drafts.vault.set(Some(vault.clone()));
             drafts.ready.set(true);
+            // Queued claims next: read, then delivered when possible.
+            drafts.outbox.open(vault.clone()).await;
+            let in_draft: Vec<String> = claim
+                .documents
+                .with_untracked(|d| d.iter().map(|a| a.info.id.clone()).collect());
+            drafts.outbox.sweep(&vault, &in_draft).await;
         });
     }
 
@@ -190,6 +222,7 @@ impl Drafts {
     /// sign-out every vault on this phone is deleted too.
     pub fn forget(&self, wipe: bool) {
         self.bump();
+        self.outbox.forget();
         self.vault.set(None);
         self.account.set_value(None);
         self.saved_at.set(None);

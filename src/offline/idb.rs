@@ -187,13 +187,6 @@ impl Db {
         object_store.delete(&JsValue::from_str(key))?;
         committed(&transaction).await
     }
-
-    /// Removes every value in `store`.
-    pub async fn clear(&self, store: &str) -> Result<(), JsValue> {
-        let (transaction, object_store) = self.store(store, IdbTransactionMode::Readwrite)?;
-        object_store.clear()?;
-        committed(&transaction).await
-    }
 }
 
 impl Drop for Db {

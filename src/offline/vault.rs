@@ -214,11 +214,6 @@ impl Vault {
         Ok(self.db.delete(RECORDS, key).await?)
     }
 
-    /// Removes every record of this account (the key stays).
-    pub async fn clear(&self) -> Result<(), VaultError> {
-        Ok(self.db.clear(RECORDS).await?)
-    }
-
     /// Deletes every Klaim vault on this phone, keys included (for sign-out). Open vaults close
     /// themselves and fail from then on.
     pub async fn wipe_all() -> Result<(), VaultError> {

@@ -6,6 +6,7 @@
 //! reopened ones replaced, after klaim-core's own check of exactly that; the claim then goes
 //! back to "Sedang diperiksa". What was uploaded and typed is kept across pages until it is sent.
 
+use klaim_core::Lang;
 use klaim_core::api::claim::{AttachedDocument, ClaimStatus, ClaimView, DocumentInfo};
 use klaim_core::claim::{ItemTarget, Necessity, Question};
 use klaim_core::message::Finding;
@@ -18,8 +19,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::claim_fix_answers::{self as answers, API_BANK_FIELD};
 use crate::api::{self, Failure};
 use crate::browser::set_title;
-use crate::claim::date_input_id;
 use crate::claim::words::{answer_words, question_label, size_words};
+use crate::claim::{Attached, ClaimDraft, date_input_id};
 use crate::components::{
     DocumentUpload, ErrorSummary, RequestTrouble, SubmitButton, field_error, officer_note_view,
     reason_view, summary_row, target_key, target_words,
@@ -29,6 +30,7 @@ use crate::follow::known;
 use crate::form::FormState;
 use crate::format::now_unix_seconds;
 use crate::i18n::{tr, tr_signal, use_i18n};
+use crate::offline::{Delivery, Outbox, QueuedDocument};
 use crate::pages::{failure_view, loading_view, private_resource_with};
 use crate::state::{FixDraft, Notice};
 
@@ -95,6 +97,7 @@ fn fix_form(claim: ClaimView, form: FormState) -> AnyView {
     let fix = expect_context::<FixDraft>();
     let navigate = use_navigate();
     let draft = fix.draft;
+    let outbox = expect_context::<Outbox>();
     let typed = draft.typed;
     let id = claim.summary.id.clone();
     let reason = claim.summary.reason;
@@ -221,6 +224,11 @@ fn fix_form(claim: ClaimView, form: FormState) -> AnyView {
             fields.clone(),
         );
         spawn_local(async move {
+            // Documents chosen without a connection are on the phone: they go first.
+            if let Err(failure) = send_kept(outbox, draft, lang).await {
+                form.fail(failure, &fields);
+                return;
+            }
             match api::resubmit(lang, &id, &resubmission).await {
                 Ok(view) => {
                     form.succeed();
@@ -374,4 +382,36 @@ fn unchanged_view(claim: &ClaimView) -> impl IntoView + use<> {
             </dl>
         }
     }
+}
+
+/// Sends the fix's documents that are kept on the phone, marking each sent in the draft.
+async fn send_kept(outbox: Outbox, draft: ClaimDraft, lang: Lang) -> Result<(), Failure> {
+    let kept: Vec<Attached> = draft
+        .documents
+        .with_untracked(|d| d.iter().filter(|a| !a.sent).cloned().collect());
+    for mut attached in kept {
+        match outbox
+            .send_document(lang, &QueuedDocument::of(&attached))
+            .await
+        {
+            Ok(()) => {
+                attached.sent = true;
+                draft.attach(attached);
+            }
+            Err(Delivery::Refused(errors)) => {
+                return Err(Failure::Api {
+                    status: 422,
+                    errors,
+                });
+            }
+            Err(Delivery::SignIn) => {
+                return Err(Failure::Api {
+                    status: 401,
+                    errors: Vec::new(),
+                });
+            }
+            Err(_) => return Err(Failure::Offline),
+        }
+    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! "Klaim saya": this account's claims, newest first, each with its status in plain words.
 //! The list is remembered on this phone (`follow::known`): offline, the last known list is shown
-//! in grey with the time it was fetched.
+//! in grey with the time it was fetched. Claims waiting on this phone to be sent come first
+//! ("Belum terkirim", `OutboxList`).
 
 use klaim_core::api::claim::ClaimSummary;
 use leptos::prelude::*;
@@ -8,10 +9,11 @@ use leptos::prelude::*;
 use crate::api::{self, Failure};
 use crate::browser::set_title;
 use crate::claim::words::{day_words, status_words};
-use crate::components::last_known_banner;
+use crate::components::{OutboxList, last_known_banner};
 use crate::follow::known;
 use crate::format::now_unix_seconds;
 use crate::i18n::{tr, use_i18n};
+use crate::offline::Outbox;
 use crate::pages::{failure_view, loading_view, private_resource_with};
 use crate::state::Notice;
 
@@ -33,8 +35,18 @@ pub fn MyClaimsPage() -> impl IntoView {
         });
     });
     let retry = move || list.refetch();
+    // A claim the outbox just delivered joins the list.
+    let outbox = expect_context::<Outbox>();
+    Effect::new(move |before: Option<usize>| {
+        let delivered = outbox.delivered.with(Vec::len);
+        if before.is_some_and(|b| b != delivered) {
+            list.refetch();
+        }
+        delivered
+    });
     view! {
         <h1>{tr(|t| t.my_claims_title)}</h1>
+        <OutboxList />
         {move || match list.get() {
             None => loading_view().into_any(),
             Some(Ok(list)) => list_view(list.claims).into_any(),

@@ -165,6 +165,21 @@ impl<'a> Journey<'a> {
     pub async fn start(browser: &'a Browser, programme: Programme, reason: ClaimReason) -> Self {
         let screen = Screen::new(browser);
         screen.open("/klaim", "programmes").await;
+        Journey::choose(screen, programme, reason).await
+    }
+
+    /// As [`Journey::start`], following a link inside the app (works while the server is gone).
+    pub async fn start_within_app(
+        browser: &'a Browser,
+        programme: Programme,
+        reason: ClaimReason,
+    ) -> Self {
+        let screen = Screen::new(browser);
+        screen.go_within_app("/klaim", "programmes").await;
+        Journey::choose(screen, programme, reason).await
+    }
+
+    async fn choose(screen: Screen<'a>, programme: Programme, reason: ClaimReason) -> Self {
         screen
             .press(&format!("programme-{}", programme.as_str()))
             .await;
@@ -289,6 +304,15 @@ impl<'a> Journey<'a> {
             .await
             .expect("choose the bank");
         self.screen.fill(&[("account_number", number)]).await;
+        self.screen.press("continue").await;
+    }
+
+    /// "NPWP": types it (or leaves it empty, as a person without one does), Lanjutkan.
+    pub async fn answer_npwp(&self, npwp: &str) {
+        self.at("npwp", "npwp-form").await;
+        if !npwp.is_empty() {
+            self.screen.fill(&[("npwp", npwp)]).await;
+        }
         self.screen.press("continue").await;
     }
 
@@ -628,15 +652,15 @@ impl Documents<'_> {
             .expect("choose the file");
     }
 
-    /// Waits (up to 60 s) until the row has finished with its file: `done`, `refused` or
-    /// `failed`.
+    /// Waits (up to 60 s) until the row has finished with its file: `done`, `kept` (on the
+    /// phone, waiting for the outbox), `refused` or `failed`.
     pub async fn settled(&self, kind: DocumentKind) -> UploadRow {
         poll(
             Duration::from_secs(60),
             &format!("the {} upload to finish", kind.as_str()),
             || async {
                 let row = self.row(kind).await;
-                matches!(row.state.as_str(), "done" | "refused" | "failed").then_some(row)
+                matches!(row.state.as_str(), "done" | "kept" | "refused" | "failed").then_some(row)
             },
         )
         .await
@@ -644,15 +668,19 @@ impl Documents<'_> {
 
     /// Chooses `file` for `kind` and waits until it is uploaded.
     pub async fn upload(&self, kind: DocumentKind, file: &Path) -> UploadRow {
+        self.settle_as(kind, file, "done").await
+    }
+
+    /// Chooses `file` for `kind` while the server is gone and waits until it is kept on the
+    /// phone for the outbox.
+    pub async fn keep(&self, kind: DocumentKind, file: &Path) -> UploadRow {
+        self.settle_as(kind, file, "kept").await
+    }
+
+    async fn settle_as(&self, kind: DocumentKind, file: &Path, state: &str) -> UploadRow {
         self.choose(kind, file).await;
         let row = self.settled(kind).await;
-        assert_eq!(
-            row.state,
-            "done",
-            "{} was not uploaded: {}",
-            kind.as_str(),
-            row.text
-        );
+        assert_eq!(row.state, state, "{}: {}", kind.as_str(), row.text);
         row
     }
 

@@ -266,14 +266,17 @@ async fn a_fix_asked_for_is_read_in_plain_words_and_only_that_document_is_replac
     );
     assert!(fix.screen.title().await.starts_with("Kesalahan: "));
 
-    // A new photo, through the journey's own checks and upload, then sent back.
+    // A new photo, through the journey's own checks, chosen while the server cannot be reached:
+    // kept on the phone, and sent first when the fix is sent back.
     let photo = write(
         &fixture_dir(test),
         "buku-tabungan-baru.jpg",
         &document_photo(2400, 1800, 9),
     );
-    let row = fix.documents().upload(DocumentKind::BankBook, &photo).await;
+    s.server.stop();
+    let row = fix.documents().keep(DocumentKind::BankBook, &photo).await;
     assert!(row.thumbnail, "{row:?}");
+    s.server.restart();
     let page = fix.send_and_return().await;
     assert_eq!(page.status().await, "verifying");
     assert_eq!(page.status_title().await, "Sedang diperiksa");

@@ -3,9 +3,9 @@
 mod child;
 mod claims;
 mod http;
+mod in_browser;
 mod klaim;
 mod nginx;
-mod photo;
 mod server;
 mod wrk;
 
@@ -29,7 +29,8 @@ pub fn all(root: &Path) -> anyhow::Result<()> {
     // Last: they need the built app, and a failure still leaves the figures above written.
     let server = server::measure(root, &dist);
     let claims = claims::measure(root, &dist);
-    let photo = photo_figures(root, &dist);
+    let photo = in_browser_figures(root, &dist, in_browser::PHOTO);
+    let outbox = in_browser_figures(root, &dist, in_browser::OUTBOX);
 
     let result = json!({
         "rules_version": klaim_core::RULES_VERSION,
@@ -38,25 +39,35 @@ pub fn all(root: &Path) -> anyhow::Result<()> {
         "server": or_error(&server),
         "claims": or_error(&claims),
         "photo": or_error(&photo),
+        "outbox": or_error(&outbox),
     });
     write(root, "bench.json", &result)?;
     server.context("server bench")?;
     claims.context("claims bench")?;
-    photo.context("photo bench").map(|_| ())
+    photo.context("photo bench")?;
+    outbox.context("outbox bench").map(|_| ())
 }
 
-/// `cargo xtask bench claims`: uploads and claim submissions (and the in-browser photo figure
-/// when the end-to-end crate has it, which needs the release app), to target/bench/claims.json.
+/// `cargo xtask bench outbox`: a draft with five documents restored and 100 queued claims
+/// delivered, in headless Chromium with the release app, to target/bench/outbox.json.
+pub fn outbox_only(root: &Path) -> anyhow::Result<()> {
+    let tools = tools::bootstrap(root)?;
+    let dist = build::app(root, &tools)?;
+    let outbox = in_browser_figures(root, &dist, in_browser::OUTBOX)?;
+    let result = json!({
+        "rules_version": klaim_core::RULES_VERSION,
+        "outbox": outbox,
+    });
+    write(root, "outbox.json", &result)
+}
+
+/// `cargo xtask bench claims`: uploads and claim submissions, and the in-browser photo figure
+/// (which needs the release app), to target/bench/claims.json.
 pub fn claims_only(root: &Path) -> anyhow::Result<()> {
-    let stand_in = child::TempDir::new("klaim-bench-dist")?;
-    let dist = if photo::available(root) {
-        let tools = tools::bootstrap(root)?;
-        build::app(root, &tools)?
-    } else {
-        dist_or_stand_in(root, &stand_in)?
-    };
+    let tools = tools::bootstrap(root)?;
+    let dist = build::app(root, &tools)?;
     let claims = claims::measure(root, &dist);
-    let photo = photo_figures(root, &dist);
+    let photo = in_browser_figures(root, &dist, in_browser::PHOTO);
     let result = json!({
         "rules_version": klaim_core::RULES_VERSION,
         "claims": or_error(&claims),
@@ -67,21 +78,13 @@ pub fn claims_only(root: &Path) -> anyhow::Result<()> {
     photo.context("photo bench").map(|_| ())
 }
 
-/// The photo figure from the end-to-end crate, or a note that it has none yet.
-fn photo_figures(root: &Path, dist: &Path) -> anyhow::Result<Value> {
-    if !photo::available(root) {
-        println!(
-            "
-photo preparation: {} does not exist yet; skipped",
-            photo::TEST_FILE
-        );
-        return Ok(json!({ "skipped": format!("{} does not exist yet", photo::TEST_FILE) }));
-    }
+/// A figure the end-to-end crate measures in the browser, against the built app and server.
+fn in_browser_figures(root: &Path, dist: &Path, name: &str) -> anyhow::Result<Value> {
     let built = build::Built {
         dist: dist.to_path_buf(),
         server: build::server(root)?,
     };
-    photo::measure(root, &built)
+    in_browser::measure(root, &built, name)
 }
 
 fn or_error(figures: &anyhow::Result<Value>) -> Value {

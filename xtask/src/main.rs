@@ -18,9 +18,11 @@ commands:
   run         bootstrap, build, then serve the app on http://127.0.0.1:8080
   test        everything CI runs; last line: `summary: N passed, M failed`
   bench       first-load transfer, klaim-core and server throughput, uploads and claim
-              submissions, in-browser photo preparation; JSON in target/bench/;
+              submissions, in-browser photo preparation, draft restore and outbox
+              delivery; JSON in target/bench/;
               `bench server`: the server figures only, without building the app;
-              `bench claims`: uploads, claim submissions and the photo figure only";
+              `bench claims`: uploads, claim submissions and the photo figure only;
+              `bench outbox`: draft restore and queued-claim delivery only";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Some("bench") if args.len() == 1 => bench::all(&root),
         Some("bench") if args[1..] == ["server"] => bench::server_only(&root),
         Some("bench") if args[1..] == ["claims"] => bench::claims_only(&root),
+        Some("bench") if args[1..] == ["outbox"] => bench::outbox_only(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

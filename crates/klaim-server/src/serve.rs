@@ -14,8 +14,8 @@ use crate::accounts::{Accounts, Hasher};
 use crate::app::{AppState, router};
 use crate::clock::Clock;
 use crate::config::{CreateDirError, ServeArgs};
-use crate::db::{Db, DbError};
-use crate::documents::{Documents, ObjectStorage, StorageError};
+use crate::db::{Backend, Db, DbError};
+use crate::documents::{Documents, ObjectStorage, StorageError, records};
 use crate::notifications::{Channels, SetupError, outbox};
 use crate::static_files::{Dist, DistMissing};
 
@@ -39,6 +39,8 @@ pub enum ServeError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("cannot release the unfinished uploads of the last run: {0}")]
+    Release(sqlx::Error),
     #[error("cannot install the stop-signal handlers: {0}")]
     Signals(std::io::Error),
     #[error("the server stopped: {0}")]
@@ -54,6 +56,16 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     // listening can serve every request.
     let db = Db::open(&storage.database_url).await?;
     let objects = ObjectStorage::open(&storage.documents)?;
+    // SQLite has one server process: an upload still marked under way died with the last one.
+    // (Servers sharing PostgreSQL wait out the stale period instead.)
+    if db.backend() == Backend::Sqlite {
+        let released = records::release_all_unfinished(&db)
+            .await
+            .map_err(ServeError::Release)?;
+        if released > 0 {
+            tracing::info!(released, "unfinished uploads of the last run released");
+        }
+    }
     tracing::info!(
         database = %storage.database_url,
         backend = db.backend().name(),

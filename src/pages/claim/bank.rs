@@ -1,6 +1,7 @@
 //! "Rekening bank untuk pembayaran": the bank and the account number. After Lanjutkan the bank's
 //! account-name inquiry runs; an account in someone else's name is explained here, before the
-//! claim is sent, with what to do.
+//! claim is sent, with what to do. Without a connection the account is kept unchecked and the
+//! journey goes on: the server asks the bank when the claim arrives (the review page says so).
 
 use klaim_core::claim::Question;
 use klaim_core::message::Finding;
@@ -92,6 +93,12 @@ fn bank_form(flow: Flow, _ready: Ready) -> AnyView {
                             }
                         });
                     }
+                }
+                Err(Failure::Offline) => {
+                    form.succeed();
+                    draft.inquiry.set(None);
+                    draft.update(|a| a.bank_account = Some(account));
+                    navigate(&next, Default::default());
                 }
                 Err(mut failure) => {
                     // The API names the whole account; here that is the number's field.

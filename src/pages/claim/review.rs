@@ -1,10 +1,14 @@
 //! "Periksa jawaban Anda": every answer with an "Ubah" link that returns here, the documents, the
 //! estimate; klaim-core's submission gate runs in the browser first, its problems link to the
 //! page that fixes them. The button names the action ("Kirim klaim JHT"); the claim id was made
-//! once for the journey, so a retry or a double click sends the same claim.
+//! once for the journey, so a retry or a double click sends the same claim. Sending goes through
+//! the outbox: without a connection the claim waits there ("Belum terkirim") and "Klaim saya"
+//! shows it; a bank account not yet checked (the inquiry needs the network) is checked by the
+//! server when the claim arrives.
 
 use klaim_core::api::ApiError;
 use klaim_core::api::claim::{AttachedDocument, ClaimSubmission};
+use klaim_core::claim::ClaimProblem::BankHolderNotChecked;
 use klaim_core::claim::{ClaimProblem, ClaimReason, Programme, Question, assess, questions};
 use klaim_core::message::Finding;
 use klaim_core::{Lang, RULES_VERSION};
@@ -15,14 +19,16 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use super::{Ready, back_link, journey_page, page_title, with_facts};
-use crate::api::{self, Failure};
+use crate::api::Failure;
 use crate::browser::today;
 use crate::claim::steps::{self, Step};
 use crate::claim::words::{answer_words, programme_words, question_label, size_words};
 use crate::claim::{ClaimDraft, check_ready};
 use crate::components::{RequestTrouble, estimate_view, summary_row};
 use crate::form::{FormState, findings};
-use crate::i18n::{Texts, tr, use_i18n};
+use crate::format::now_unix_seconds;
+use crate::i18n::{OutboxTexts, Texts, tr, use_i18n};
+use crate::offline::{Delivery, Outbox, QueuedClaim, QueuedDocument};
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -51,25 +57,44 @@ struct Fix {
 fn review(programme: Programme, reason: ClaimReason, ready: Ready, form: FormState) -> AnyView {
     let i18n = use_i18n();
     let draft = expect_context::<ClaimDraft>();
+    let outbox = expect_context::<Outbox>();
     let navigate = use_navigate();
     let Ready { facts, claimant } = ready;
     let fixes = RwSignal::new(Vec::<Fix>::new());
     let list = NodeRef::<html::Div>::new();
 
-    // The gate, run on what is in the draft now.
+    // The gate, run on what is in the draft now. An account the bank could not be asked about
+    // (no connection on the bank page) does not stop the claim: the server asks when it arrives.
     let gate = {
         let (facts, claimant) = (facts.clone(), claimant.clone());
         move || {
             let answers = draft.answers_for(programme, reason);
-            check_ready(
+            let checked = check_ready(
                 &facts,
                 &claimant,
                 &answers,
                 &draft.attached_kinds(),
                 draft.inquiry.get_untracked().as_ref(),
                 today(),
-            )
+            );
+            match checked {
+                Ok(_) => Ok(()),
+                Err(mut problems) => {
+                    problems.retain(|p| *p != BankHolderNotChecked);
+                    if problems.is_empty() {
+                        Ok(())
+                    } else {
+                        Err(problems)
+                    }
+                }
+            }
         }
+    };
+    let bank_unchecked = move || {
+        draft.inquiry.with(Option::is_none)
+            && draft
+                .answers
+                .with(|a| a.as_ref().is_some_and(|a| a.bank_account.is_some()))
     };
     let problems_now = move |problems: Vec<ClaimProblem>| -> Vec<Fix> {
         problems
@@ -116,18 +141,24 @@ fn review(programme: Programme, reason: ClaimReason, ready: Ready, form: FormSta
                         .collect()
                 }),
             };
-            let claim_id = draft.claim_id.get_untracked();
-            let lang = i18n.lang_untracked();
+            let Some(queued) = queued_claim(draft, submission) else {
+                return;
+            };
             let navigate = navigate.clone();
             spawn_local(async move {
-                match api::submit_claim(lang, &claim_id, &submission).await {
-                    Ok(view) => {
+                match outbox.send(queued).await {
+                    Delivery::Delivered(view) => {
                         form.succeed();
                         let to = format!("/klaim/terkirim/{}", view.summary.id);
-                        draft.finish(view);
+                        draft.finish(*view);
                         navigate(&to, Default::default());
                     }
-                    Err(Failure::Api { status, errors }) if status != 401 => {
+                    Delivery::Later => {
+                        form.succeed();
+                        draft.queued();
+                        navigate("/klaim-saya", Default::default());
+                    }
+                    Delivery::Refused(errors) => {
                         form.busy.set(false);
                         let found = findings(&errors, &[]);
                         fixes.set(
@@ -142,7 +173,17 @@ fn review(programme: Programme, reason: ClaimReason, ready: Ready, form: FormSta
                         );
                         focus(list);
                     }
-                    Err(failure) => form.fail(failure, &[]),
+                    // Kept in the outbox; after signing in again it is sent from there.
+                    Delivery::SignIn => {
+                        draft.queued();
+                        form.fail(
+                            Failure::Api {
+                                status: 401,
+                                errors: Vec::new(),
+                            },
+                            &[],
+                        );
+                    }
                 }
             });
         }
@@ -151,7 +192,9 @@ fn review(programme: Programme, reason: ClaimReason, ready: Ready, form: FormSta
     let answers_view = move || {
         let t = i18n.t();
         let lang = i18n.lang();
-        let answers = draft.answers_for(programme, reason);
+        // Read, never begun here: once the claim is sent or queued the journey is cleared while
+        // this page is still drawn, and starting a new one then would leave an empty draft.
+        let answers = draft.answers.get_untracked()?;
         let claim_rows = view! {
             {summary_row(
                 t.review_programme.to_owned(),
@@ -199,7 +242,7 @@ fn review(programme: Programme, reason: ClaimReason, ready: Ready, form: FormSta
                 .collect_view()
         });
         let estimate = assess(&facts, &claimant, &answers, today()).estimate;
-        view! {
+        Some(view! {
             <h2>{t.review_claim_heading}</h2>
             <dl class="summary-list">{claim_rows}</dl>
             <h2>{t.review_answers_heading}</h2>
@@ -208,7 +251,7 @@ fn review(programme: Programme, reason: ClaimReason, ready: Ready, form: FormSta
             <dl class="summary-list" data-testid="review-documents">{documents}</dl>
             <h2>{t.estimate_heading}</h2>
             {estimate_view(&estimate, t, lang)}
-        }
+        })
     };
 
     view! {
@@ -218,6 +261,11 @@ fn review(programme: Programme, reason: ClaimReason, ready: Ready, form: FormSta
         <h1>{tr(|t| t.review_title)}</h1>
         <p class="lead">{tr(|t| t.review_lead)}</p>
         {answers_view}
+        <Show when=bank_unchecked>
+            <p class="notice" data-testid="bank-unchecked">
+                {move || OutboxTexts::of(i18n.lang()).bank_unchecked}
+            </p>
+        </Show>
         <form novalidate on:submit=on_submit data-testid="submit-form">
             <p>{tr(|t| t.review_declaration)}</p>
             <RequestTrouble trouble=form.trouble />
@@ -285,6 +333,20 @@ fn server_fix(error: &ApiError, programme: Programme, reason: ClaimReason) -> Op
             .filter(|f| *f == steps::DOCUMENTS_FIELD || Question::from_wire(f).is_some())
             .map(|f| steps::fix_path(programme, reason, Some(f))),
     }
+}
+
+/// The claim as the outbox keeps it: the journey, the submission and its documents in order.
+fn queued_claim(draft: ClaimDraft, submission: ClaimSubmission) -> Option<QueuedClaim> {
+    let snapshot = untrack(|| draft.snapshot())?;
+    let documents = draft
+        .documents
+        .with_untracked(|d| d.iter().map(QueuedDocument::of).collect());
+    Some(QueuedClaim::new(
+        snapshot,
+        submission,
+        documents,
+        now_unix_seconds(),
+    ))
 }
 
 fn focus(list: NodeRef<html::Div>) {

@@ -1,8 +1,8 @@
-//! The in-browser photo preparation figure (issue 4, item 8): a 12-megapixel test photo checked,
-//! downscaled and re-encoded by the release app in headless Chromium — time and output size. The
-//! end-to-end crate measures it (`tests/tests/bench_photo.rs`, an ignored test that writes JSON
-//! to `$KLAIM_BENCH_OUT`); this runs it as `cargo xtask test` runs the end-to-end tests and reads
-//! what it wrote.
+//! Figures measured in headless Chromium by the release app: the end-to-end crate has one ignored
+//! test per figure (`tests/tests/bench_*.rs`) that writes JSON to `$KLAIM_BENCH_OUT`; this runs it
+//! as `cargo xtask test` runs the end-to-end tests and reads what it wrote.
+//! - `bench_photo`: a 12-megapixel photo checked, downscaled and re-encoded (issue 4, item 8);
+//! - `bench_outbox`: a draft with five documents restored, 100 queued claims delivered (issue 6).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,24 +13,20 @@ use serde_json::Value;
 use crate::build::{self, Built};
 use crate::{proc, tools};
 
-/// The test, relative to the project root.
-pub const TEST_FILE: &str = "tests/tests/bench_photo.rs";
+/// The ignored end-to-end tests that measure, by name.
+pub const PHOTO: &str = "bench_photo";
+pub const OUTBOX: &str = "bench_outbox";
 
-/// Whether the end-to-end crate has the photo bench yet.
-pub fn available(root: &Path) -> bool {
-    root.join(TEST_FILE).is_file()
-}
-
-/// Runs the test against the built server and app; its JSON, as written.
-pub fn measure(root: &Path, built: &Built) -> anyhow::Result<Value> {
+/// Runs the test `name` against the built server and app; its JSON, as written.
+pub fn measure(root: &Path, built: &Built, name: &str) -> anyhow::Result<Value> {
     tools::ensure_chromium()?;
     let absolute = |p: PathBuf| if p.is_absolute() { p } else { root.join(p) };
     let target = absolute(build::target_dir(root));
-    let out = target.join("bench").join("photo-raw.json");
+    let out = target.join("bench").join(format!("{name}-raw.json"));
     std::fs::create_dir_all(target.join("bench"))?;
     // A figure from an earlier run must not pass for this one's.
     let _ = std::fs::remove_file(&out);
-    println!("\nphoto preparation in headless Chromium ({TEST_FILE})");
+    println!("\n{name} in headless Chromium (tests/tests/{name}.rs)");
     proc::run(
         Command::new("cargo")
             .current_dir(root)
@@ -39,7 +35,7 @@ pub fn measure(root: &Path, built: &Built) -> anyhow::Result<Value> {
                 "--package",
                 "klaim-e2e",
                 "--test",
-                "bench_photo",
+                name,
                 "--",
                 "--ignored",
                 "--test-threads=1",
@@ -50,7 +46,7 @@ pub fn measure(root: &Path, built: &Built) -> anyhow::Result<Value> {
             .env("KLAIM_BENCH_OUT", &out),
     )?;
     let text = std::fs::read_to_string(&out)
-        .with_context(|| format!("the photo bench wrote no {}", out.display()))?;
+        .with_context(|| format!("{name} wrote no {}", out.display()))?;
     let value: Value =
         serde_json::from_str(&text).with_context(|| format!("{} is not JSON", out.display()))?;
     println!("{}", serde_json::to_string_pretty(&value)?);

@@ -37,7 +37,8 @@ pub fn App() -> impl IntoView {
     let claim = expect_context::<ClaimDraft>();
     let outbox = expect_context::<Outbox>();
     // Where the browser has Background Sync (Chromium), the worker wakes the outbox once the
-    // network is back, even before the page notices; asked for whenever a claim is waiting.
+    // device's network is back, even before the page notices; asked for whenever a claim is
+    // waiting (and the device is offline: see `request_background_sync`).
     service_worker::on_outbox_message(move || outbox.deliver_soon());
     Effect::new(move |_| {
         if outbox.waiting() > 0 {

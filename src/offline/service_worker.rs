@@ -211,7 +211,16 @@ pub fn on_outbox_message(f: impl Fn() + 'static) {
 
 /// Asks the browser to wake the app through the worker when the network is back, where it has
 /// Background Sync (Chromium); elsewhere the app's own retries (start, `online`, timer) do it.
+/// Only while the device itself is offline: Chromium fires the sync at once on a device that is
+/// online, and each wake-up is an outbox round that fails against a server that is down,
+/// stretching the outbox's back-off for nothing (that case is the back-off's own job).
 pub fn request_background_sync() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window.navigator().on_line() {
+        return;
+    }
     let Some(container) = sw_container() else {
         return;
     };

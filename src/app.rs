@@ -21,7 +21,7 @@ use crate::pages::{
     ReviewPage, SentPage, SessionsPage, SignInPage, StartPage, TasksPage,
 };
 use crate::pages::{FixPage, NotificationsPage};
-use crate::state::{Account, ClaimDraft, Drafts, provide_state};
+use crate::state::{Account, Drafts, provide_state};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -34,7 +34,6 @@ pub fn App() -> impl IntoView {
     // The session cookie is HttpOnly: ask once whether it still holds, for the header link.
     let account = expect_context::<Account>();
     let drafts = expect_context::<Drafts>();
-    let claim = expect_context::<ClaimDraft>();
     let outbox = expect_context::<Outbox>();
     // Where the browser has Background Sync (Chromium), the worker wakes the outbox once the
     // device's network is back, even before the page notices; asked for whenever a claim is
@@ -52,7 +51,7 @@ pub fn App() -> impl IntoView {
                 account.signed_in.set(true);
                 staff.set(me.role);
                 // The saved claim draft is read before the journey's pages draw.
-                drafts.signed_in(&me, claim);
+                drafts.signed_in(&me);
                 // Only with the server's own answer (not the worker's copy of it).
                 if connectivity.online.get_untracked() {
                     offline::signed_in(Some(room), i18n.lang_untracked(), &me);

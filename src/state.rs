@@ -363,8 +363,9 @@ pub fn provide_state() {
     provide_context(Account::default());
     let claim = ClaimDraft::default();
     provide_context(claim);
+    let fix = FixDraft::default();
+    provide_context(fix);
     let outbox = Outbox::provide();
-    Drafts::provide(claim, outbox);
+    Drafts::provide(claim, fix, outbox);
     provide_context(Inbox::default());
-    provide_context(FixDraft::default());
 }

@@ -6,7 +6,7 @@ mod draft;
 mod facts;
 mod ready;
 mod said;
-mod snapshot;
+pub mod snapshot;
 #[cfg(test)]
 mod snapshot_tests;
 pub mod steps;

@@ -185,16 +185,36 @@ impl ClaimDraft {
                 account: i.account,
                 answer: i.answer,
             }),
-            documents: self.documents.with(|all| {
-                all.iter()
-                    .map(|a| DocumentSnapshot {
-                        info: a.info.clone(),
-                        original_bytes: a.original_bytes,
-                        sent: a.sent,
-                    })
-                    .collect()
-            }),
+            documents: self.documents_snapshot(),
         })
+    }
+
+    /// The documents' infos (tracked).
+    pub fn documents_snapshot(&self) -> Vec<DocumentSnapshot> {
+        self.documents.with(|all| {
+            all.iter()
+                .map(|a| DocumentSnapshot {
+                    info: a.info.clone(),
+                    original_bytes: a.original_bytes,
+                    sent: a.sent,
+                })
+                .collect()
+        })
+    }
+
+    /// Puts saved documents in place of those in memory (thumbnails come from the vault).
+    pub fn restore_documents(&self, saved: Vec<DocumentSnapshot>) {
+        self.documents.set(
+            saved
+                .into_iter()
+                .map(|d| Attached {
+                    info: d.info,
+                    content: None,
+                    original_bytes: d.original_bytes,
+                    sent: d.sent,
+                })
+                .collect(),
+        );
     }
 
     /// Puts a saved journey in place of the one in memory.
@@ -207,17 +227,6 @@ impl ClaimDraft {
             account: i.account,
             answer: i.answer,
         }));
-        self.documents.set(
-            saved
-                .documents
-                .into_iter()
-                .map(|d| Attached {
-                    info: d.info,
-                    content: None,
-                    original_bytes: d.original_bytes,
-                    sent: d.sent,
-                })
-                .collect(),
-        );
+        self.restore_documents(saved.documents);
     }
 }

@@ -17,8 +17,9 @@ use crate::tests::wait_ms;
 use super::draft::{Attached, ClaimDraft, Inquiry};
 use super::snapshot::{DraftSnapshot, SavedDraft};
 use crate::offline::Drafts;
-use crate::offline::drafts::CLAIM_DRAFT;
+use crate::offline::drafts::{CLAIM_DRAFT, FIX_DRAFT};
 use crate::offline::vault::Vault;
+use crate::state::FixDraft;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -170,9 +171,10 @@ fn me(vault_id: &str) -> Me {
     }
 }
 
-/// Mounts an app-like owner (effects run) with a claim draft saved through [`Drafts`].
+/// Mounts an app-like owner (effects run) with a claim draft and a fix saved through [`Drafts`].
 fn mounted() -> (
     ClaimDraft,
+    FixDraft,
     Drafts,
     leptos::mount::UnmountHandle<impl Mountable>,
 ) {
@@ -181,19 +183,19 @@ fn mounted() -> (
     let slot = std::rc::Rc::new(std::cell::Cell::new(None));
     let filled = slot.clone();
     let handle = leptos::mount::mount_to(container.unchecked_into(), move || {
-        let draft = ClaimDraft::default();
-        let drafts = Drafts::provide(draft, crate::offline::Outbox::provide());
-        filled.set(Some((draft, drafts)));
+        let (draft, fix) = (ClaimDraft::default(), FixDraft::default());
+        let drafts = Drafts::provide(draft, fix, crate::offline::Outbox::provide());
+        filled.set(Some((draft, fix, drafts)));
     });
-    let (draft, drafts) = slot.take().unwrap();
-    (draft, drafts, handle)
+    let (draft, fix, drafts) = slot.take().unwrap();
+    (draft, fix, drafts, handle)
 }
 
 #[wasm_bindgen_test]
 async fn a_change_is_saved_in_the_vault_and_read_back_by_a_new_tab() {
     let account = "drafts-test-account";
-    let (draft, drafts, handle) = mounted();
-    drafts.signed_in(&me(account), draft);
+    let (draft, _, drafts, handle) = mounted();
+    drafts.signed_in(&me(account));
     wait_ms(300).await;
     assert!(drafts.ready.get_untracked());
     draft.begin(Programme::Jht, ClaimReason::Resigned);
@@ -215,8 +217,8 @@ async fn a_change_is_saved_in_the_vault_and_read_back_by_a_new_tab() {
     drop(handle);
 
     // A new tab: its empty journey is filled from the vault.
-    let (again, drafts, handle) = mounted();
-    drafts.signed_in(&me(account), again);
+    let (again, _, drafts, handle) = mounted();
+    drafts.signed_in(&me(account));
     wait_ms(500).await;
     assert!(drafts.ready.get_untracked());
     assert_eq!(again.typed.kpj.get_untracked(), "99010000001");
@@ -233,5 +235,50 @@ async fn a_change_is_saved_in_the_vault_and_read_back_by_a_new_tab() {
         !left.iter().any(|n| n.starts_with("klaim-vault-")),
         "{left:?}"
     );
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_fix_under_way_is_saved_and_read_back_then_deleted_once_sent() {
+    let account = "fix-drafts-test-account";
+    let (_, fix, drafts, handle) = mounted();
+    drafts.signed_in(&me(account));
+    wait_ms(300).await;
+    fix.begin("claim-1");
+    fix.draft.typed.account.set("8031234567".into());
+    fix.outside_done.set(true);
+    fix.draft.attach(Attached {
+        info: document_info(DocumentKind::BankBook),
+        content: None,
+        original_bytes: None,
+        sent: false,
+    });
+    wait_ms(1000).await;
+    drop(handle);
+
+    let (claim, again, drafts, handle) = mounted();
+    drafts.signed_in(&me(account));
+    wait_ms(500).await;
+    assert!(
+        claim.answers.get_untracked().is_none(),
+        "no journey was made up"
+    );
+    assert_eq!(again.claim_id.get_untracked(), "claim-1");
+    assert_eq!(again.draft.typed.account.get_untracked(), "8031234567");
+    assert!(again.outside_done.get_untracked());
+    let documents = again.draft.documents.get_untracked();
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0].info.kind, DocumentKind::BankBook);
+    assert!(!documents[0].sent, "still waiting to be sent");
+    assert!(!again.begin("claim-1"), "the page keeps the restored fix");
+
+    // Sent: nothing of it stays on the phone.
+    again.finish("claim-1");
+    wait_ms(1000).await;
+    let vault = Vault::open(account).await.unwrap();
+    assert_eq!(vault.get(FIX_DRAFT).await.unwrap(), None);
+    drop(vault);
+    drafts.forget(true);
+    wait_ms(300).await;
     drop(handle);
 }

@@ -2,6 +2,7 @@
 //! "Perlu tindakan", the last known status kept for offline, and refreshing while visible.
 
 pub mod fix;
+pub mod fix_snapshot;
 pub mod known;
 pub mod refresh;
 pub mod timeline;

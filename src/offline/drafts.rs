@@ -14,10 +14,14 @@ use super::outbox::Outbox;
 use super::queued::document_key;
 use super::vault::{Vault, VaultError};
 use crate::claim::{ClaimDraft, SavedDraft};
+use crate::follow::fix_snapshot::FixSnapshot;
 use crate::format::now_unix_seconds;
+use crate::state::FixDraft;
 
 /// The vault record holding the claim journey.
 pub const CLAIM_DRAFT: &str = "claim-draft";
+/// The vault record holding a fix under way (`/klaim-saya/:id/perbaiki`).
+pub const FIX_DRAFT: &str = "fix-draft";
 /// How long after the last change the draft is saved.
 const DEBOUNCE_MS: i32 = 300;
 
@@ -41,12 +45,17 @@ pub struct Drafts {
     last: StoredValue<Option<String>>,
     /// Raised by every change and by sign-out: a pending save of an older change gives way.
     generation: StoredValue<u64>,
+    /// The fix as last saved (JSON), and its own count of changes for the debounce.
+    fix_last: StoredValue<Option<String>>,
+    fix_changes: StoredValue<u64>,
+    claim: ClaimDraft,
+    fix: FixDraft,
     outbox: Outbox,
 }
 
 impl Drafts {
     /// Shares the drafts with every component and starts saving `claim` on change.
-    pub fn provide(claim: ClaimDraft, outbox: Outbox) -> Drafts {
+    pub fn provide(claim: ClaimDraft, fix: FixDraft, outbox: Outbox) -> Drafts {
         let drafts = Drafts {
             vault: RwSignal::new_local(None),
             account: StoredValue::new(None),
@@ -57,6 +66,10 @@ impl Drafts {
             trouble_shown: StoredValue::new(false),
             last: StoredValue::new(None),
             generation: StoredValue::new(0),
+            fix_last: StoredValue::new(None),
+            fix_changes: StoredValue::new(0),
+            claim,
+            fix,
             outbox,
         };
         provide_context(drafts);
@@ -79,6 +92,38 @@ impl Drafts {
                 });
             };
             later(DEBOUNCE_MS, save);
+        });
+        Effect::new(move |_| {
+            let json = fix
+                .snapshot()
+                .map(|s| serde_json::to_string(&s).unwrap_or_default());
+            let Some(vault) = drafts.vault.get() else {
+                return;
+            };
+            if drafts.fix_last.with_value(|last| *last == json) {
+                return;
+            }
+            drafts.fix_changes.update_value(|c| *c += 1);
+            let change = drafts.fix_changes.get_value();
+            later(DEBOUNCE_MS, move || {
+                // A newer change saves instead; a closed vault (sign-out) saves nothing.
+                let open = drafts.vault.try_get_untracked().flatten();
+                if drafts.fix_changes.try_get_value() != Some(change)
+                    || !open.is_some_and(|v| Rc::ptr_eq(&v, &vault))
+                {
+                    return;
+                }
+                spawn_local(async move {
+                    let saved = match &json {
+                        Some(json) => vault.put(FIX_DRAFT, json.as_bytes()).await,
+                        None => vault.delete(FIX_DRAFT).await,
+                    };
+                    match saved {
+                        Ok(()) => drafts.fix_last.set_value(json),
+                        Err(error) => drafts.show_once(error),
+                    }
+                });
+            });
         });
         drafts
     }
@@ -160,13 +205,16 @@ impl Drafts {
         self.ready.set(true);
     }
 
-    /// `me` is signed in: opens the account's vault and, when no journey is under way in memory,
-    /// restores the saved one (fitted to today's rules).
-    pub fn signed_in(&self, me: &Me, claim: ClaimDraft) {
+    /// `me` is signed in: opens the account's vault and, when no journey (or fix) is under way
+    /// in memory, restores the saved one (a journey fitted to today's rules).
+    pub fn signed_in(&self, me: &Me) {
         let drafts = *self;
+        let (claim, fix) = (self.claim, self.fix);
         let account = me.vault_id.clone();
         if account.is_empty() || self.account.get_value().as_deref() == Some(account.as_str()) {
             drafts.ready.set(true);
+            // Signed in again after the session ended: what waits can go now.
+            self.outbox.deliver_soon();
             return;
         }
         self.account.set_value(Some(account.clone()));
@@ -203,6 +251,15 @@ impl Drafts {
                 Ok(_) => {}
                 Err(error) => drafts.show_once(error),
             }
+            if fix.claim_id.with_untracked(String::is_empty)
+                && let Ok(Some(bytes)) = opened.get(FIX_DRAFT).await
+                && let Ok(saved) = serde_json::from_slice::<FixSnapshot>(&bytes)
+            {
+                drafts
+                    .fix_last
+                    .set_value(serde_json::to_string(&saved).ok());
+                fix.restore(saved);
+            }
             if drafts.generation.try_get_value() != Some(generation) {
                 return;
             }
@@ -211,9 +268,14 @@ impl Drafts {
             drafts.ready.set(true);
             // Queued claims next: read, then delivered when possible.
             drafts.outbox.open(vault.clone()).await;
-            let in_draft: Vec<String> = claim
-                .documents
-                .with_untracked(|d| d.iter().map(|a| a.info.id.clone()).collect());
+            let in_draft: Vec<String> = [claim, fix.draft]
+                .iter()
+                .flat_map(|draft| {
+                    draft
+                        .documents
+                        .with_untracked(|d| d.iter().map(|a| a.info.id.clone()).collect::<Vec<_>>())
+                })
+                .collect();
             drafts.outbox.sweep(&vault, &in_draft).await;
         });
     }
@@ -229,6 +291,7 @@ impl Drafts {
         self.migrated.set(false);
         self.trouble.set(None);
         self.last.set_value(None);
+        self.fix_last.set_value(None);
         self.ready.set(true);
         if wipe {
             spawn_local(async {

@@ -279,27 +279,23 @@ impl Outbox {
     }
 
     async fn mark_sent(&self, claim_id: &str, document_id: &str) {
-        let mut updated = None;
-        let _ = self.items.try_update(|all| {
-            if let Some(q) = all.iter_mut().find(|q| q.claim_id == claim_id) {
-                q.mark_sent(document_id);
-                updated = Some(q.clone());
-            }
-        });
-        if let Some(queued) = updated {
-            self.keep(&queued).await;
-        }
+        self.change(claim_id, |q| q.mark_sent(document_id)).await;
     }
 
     async fn refuse(&self, claim_id: &str, errors: Vec<ApiError>) {
-        let mut updated = None;
+        self.change(claim_id, |q| q.refused = errors).await;
+    }
+
+    /// Changes a queued claim in memory and in the vault.
+    async fn change(&self, claim_id: &str, change: impl FnOnce(&mut QueuedClaim)) {
+        let mut changed = None;
         let _ = self.items.try_update(|all| {
             if let Some(q) = all.iter_mut().find(|q| q.claim_id == claim_id) {
-                q.refused = errors;
-                updated = Some(q.clone());
+                change(q);
+                changed = Some(q.clone());
             }
         });
-        if let Some(queued) = updated {
+        if let Some(queued) = changed {
             self.keep(&queued).await;
         }
     }
@@ -310,36 +306,34 @@ impl Outbox {
         if self.sending.get_untracked().as_deref() == Some(claim_id) {
             return None;
         }
-        let mut taken = None;
-        self.items.update(|all| {
-            if let Some(at) = all.iter().position(|q| q.claim_id == claim_id) {
-                taken = Some(all.remove(at));
-            }
-        });
-        if let Some(vault) = self.vault.get_untracked() {
-            let _ = vault.delete(&queued_key(claim_id)).await;
-        }
-        taken
+        self.take(claim_id).await
     }
 
     /// Takes a claim out of the outbox with its documents' bytes (delivered, or deleted by the
     /// person).
     pub async fn remove(&self, claim_id: &str) {
-        let mut gone = None;
-        let _ = self.items.try_update(|all| {
-            if let Some(at) = all.iter().position(|q| q.claim_id == claim_id) {
-                gone = Some(all.remove(at));
-            }
-        });
-        let Some(vault) = self.vault.try_get_untracked().flatten() else {
+        let Some(gone) = self.take(claim_id).await else {
             return;
         };
-        let _ = vault.delete(&queued_key(claim_id)).await;
-        if let Some(gone) = gone {
+        if let Some(vault) = self.vault.try_get_untracked().flatten() {
             for id in gone.document_ids() {
                 let _ = vault.delete(&document_key(id)).await;
             }
         }
+    }
+
+    /// Out of the list and out of the vault.
+    async fn take(&self, claim_id: &str) -> Option<QueuedClaim> {
+        let mut taken = None;
+        let _ = self.items.try_update(|all| {
+            if let Some(at) = all.iter().position(|q| q.claim_id == claim_id) {
+                taken = Some(all.remove(at));
+            }
+        });
+        if let Some(vault) = self.vault.try_get_untracked().flatten() {
+            let _ = vault.delete(&queued_key(claim_id)).await;
+        }
+        taken
     }
 
     async fn keep(&self, queued: &QueuedClaim) {

@@ -105,12 +105,18 @@ async fn fresh_vault(account: &str) -> std::rc::Rc<Vault> {
     std::rc::Rc::new(vault)
 }
 
-#[wasm_bindgen_test]
-async fn a_claim_that_cannot_reach_the_server_is_kept_and_read_back() {
+/// An outbox on an emptied vault of `account`, as the app has it once signed in.
+async fn opened(account: &str) -> (Owner, Outbox, std::rc::Rc<Vault>) {
     let owner = owner();
     let outbox = Outbox::provide();
-    let vault = fresh_vault("outbox-kept").await;
+    let vault = fresh_vault(account).await;
     outbox.open(vault.clone()).await;
+    (owner, outbox, vault)
+}
+
+#[wasm_bindgen_test]
+async fn a_claim_that_cannot_reach_the_server_is_kept_and_read_back() {
+    let (owner, outbox, vault) = opened("outbox-kept").await;
 
     let claim = queued(
         "0b9e1c58-5a4e-4c1e-9d0b-2f0f3f6a7c11",
@@ -137,10 +143,7 @@ async fn a_claim_that_cannot_reach_the_server_is_kept_and_read_back() {
 
 #[wasm_bindgen_test]
 async fn a_document_gone_from_the_phone_is_refused_for_good_with_its_reason() {
-    let owner = owner();
-    let outbox = Outbox::provide();
-    let vault = fresh_vault("outbox-missing").await;
-    outbox.open(vault.clone()).await;
+    let (owner, outbox, vault) = opened("outbox-missing").await;
     // Sent at once: a refusal on the first try is taken out again (the journey is on screen).
     let claim = queued(
         "6a1f2d3e-4b5c-4d6e-8f70-8192a3b4c5d6",

@@ -30,7 +30,7 @@ use crate::follow::known;
 use crate::form::FormState;
 use crate::format::now_unix_seconds;
 use crate::i18n::{tr, tr_signal, use_i18n};
-use crate::offline::{Delivery, Outbox, QueuedDocument};
+use crate::offline::{Delivery, Drafts, Outbox, QueuedDocument};
 use crate::pages::{failure_view, loading_view, private_resource_with};
 use crate::state::{FixDraft, Notice};
 
@@ -62,12 +62,15 @@ pub fn FixPage() -> impl IntoView {
         }
     });
     let back = format!("/klaim-saya/{id}");
+    // A fix saved on this phone is read before the form draws (as the journey's pages wait).
+    let drafts = expect_context::<Drafts>();
     view! {
         <a class="back-link" href=back.clone() data-testid="back">
             {tr(|t| t.back)}
         </a>
         {move || match claim.get() {
             None => loading_view().into_any(),
+            Some(_) if !drafts.ready.get() => loading_view().into_any(),
             Some(Err(Failure::Api { status: 404, .. })) => {
                 view! {
                     <h1>{tr(|t| t.fix_title)}</h1>

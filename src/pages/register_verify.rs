@@ -15,7 +15,7 @@ use crate::components::{
 };
 use crate::form::FormState;
 use crate::i18n::{tr, tr_signal, use_i18n};
-use crate::state::{Account, ClaimDraft, Drafts, RegistrationDraft};
+use crate::state::{Account, Drafts, RegistrationDraft};
 
 const FIELDS: [&str; 1] = [field::CODE];
 
@@ -27,7 +27,6 @@ pub fn RegisterVerifyPage() -> impl IntoView {
     let drafts = expect_context::<Drafts>();
     // Read here: contexts are not reachable from the submit handler.
     let room = use_context::<crate::offline::storage::StorageRoom>();
-    let claim = expect_context::<ClaimDraft>();
     let (Some(started), Some(first_sent)) =
         (draft.started.get_untracked(), draft.sent.get_untracked())
     else {
@@ -66,7 +65,7 @@ pub fn RegisterVerifyPage() -> impl IntoView {
                 Ok(me) => {
                     form.succeed();
                     account.signed_in.set(true);
-                    drafts.signed_in(&me, claim);
+                    drafts.signed_in(&me);
                     crate::offline::signed_in(room, lang, &me);
                     navigate("/akun", Default::default());
                     // The password and the registration are not needed any more.

@@ -68,7 +68,7 @@ pub fn SignInPage() -> impl IntoView {
                     // Facts fetched for someone else in this tab are not this person's.
                     claim.forget_facts();
                     // This account's saved claim draft, unless a journey is under way here.
-                    drafts.signed_in(&me, claim);
+                    drafts.signed_in(&me);
                     crate::offline::signed_in(room, lang, &me);
                     // Officers land on the queue, admins on the audit trail.
                     navigate(

@@ -273,6 +273,41 @@ impl<'a> SignInPage<'a> {
         SignInPage { screen }
     }
 
+    /// Opens `path` in a browser that may have lost its session (restarted: the session cookie
+    /// ends with it), signing in with `login` when asked; waits for `testid` on `path`.
+    pub async fn open_signed_in(
+        browser: &'a Browser,
+        path: &str,
+        testid: &str,
+        login: &str,
+        password: &str,
+    ) {
+        let screen = Screen::new(browser);
+        browser.open(path).await;
+        let signed_out = crate::claim_pages::poll(
+            std::time::Duration::from_secs(15),
+            "the page or sign-in",
+            || async {
+                if screen.has("sign-in-form").await {
+                    Some(true)
+                } else if screen.has(testid).await {
+                    Some(false)
+                } else {
+                    None
+                }
+            },
+        )
+        .await;
+        if signed_out {
+            SignInPage::wait(browser)
+                .await
+                .sign_in(login, password)
+                .await;
+            screen.wait_path(path).await;
+            screen.wait(testid).await;
+        }
+    }
+
     pub async fn sign_in(&self, login: &str, password: &str) {
         self.screen
             .fill(&[("login", login), ("password", password)])

@@ -120,23 +120,15 @@ async fn a_draft_survives_reload_and_browser_restart_and_is_wiped_on_sign_out() 
         programme,
         reason,
     };
-    s.browser.open(&claim.path("tanggal")).await;
-    let signed_out = poll(Duration::from_secs(15), "the page or sign-in", || async {
-        if claim.screen.has("sign-in-form").await {
-            Some(true)
-        } else if claim.screen.has("event-date-form").await {
-            Some(false)
-        } else {
-            None
-        }
-    })
+    // Signing in again (when the session ended with the browser) brings the draft back.
+    SignInPage::open_signed_in(
+        &s.browser,
+        &claim.path("tanggal"),
+        "event-date-form",
+        RINA_NIK,
+        RINA.password,
+    )
     .await;
-    if signed_out {
-        // The session cookie ended with the browser: signing in brings the draft back.
-        let sign_in = SignInPage::wait(&s.browser).await;
-        sign_in.sign_in(RINA_NIK, RINA.password).await;
-        claim.screen.wait_path(&claim.path("tanggal")).await;
-    }
     answers_are_there(&claim, date).await;
     s.browser.screenshot("after-restart").await;
 

@@ -267,7 +267,7 @@ async fn a_fix_asked_for_is_read_in_plain_words_and_only_that_document_is_replac
     assert!(fix.screen.title().await.starts_with("Kesalahan: "));
 
     // A new photo, through the journey's own checks, chosen while the server cannot be reached:
-    // kept on the phone, and sent first when the fix is sent back.
+    // kept on the phone (the fix survives a reload), and sent first when the fix is sent back.
     let photo = write(
         &fixture_dir(test),
         "buku-tabungan-baru.jpg",
@@ -276,7 +276,12 @@ async fn a_fix_asked_for_is_read_in_plain_words_and_only_that_document_is_replac
     s.server.stop();
     let row = fix.documents().keep(DocumentKind::BankBook, &photo).await;
     assert!(row.thumbnail, "{row:?}");
+    tokio::time::sleep(Duration::from_secs(1)).await;
     s.server.restart();
+    let fix = FixPage::open(&s.browser, &id).await;
+    let row = fix.documents().settled(DocumentKind::BankBook).await;
+    assert_eq!(row.state, "kept", "{row:?}");
+    assert!(row.thumbnail, "the thumbnail from the phone: {row:?}");
     let page = fix.send_and_return().await;
     assert_eq!(page.status().await, "verifying");
     assert_eq!(page.status_title().await, "Sedang diperiksa");

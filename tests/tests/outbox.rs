@@ -121,22 +121,14 @@ async fn a_claim_made_offline_survives_a_restart_and_arrives_exactly_once() {
         programme,
         reason,
     };
-    s.browser.open(&claim.path("dokumen")).await;
-    let signed_out = poll(Duration::from_secs(15), "the page or sign-in", || async {
-        if claim.screen.has("sign-in-form").await {
-            Some(true)
-        } else if claim.screen.has("document").await {
-            Some(false)
-        } else {
-            None
-        }
-    })
+    SignInPage::open_signed_in(
+        &s.browser,
+        &claim.path("dokumen"),
+        "documents-form",
+        RINA_NIK,
+        RINA.password,
+    )
     .await;
-    if signed_out {
-        let sign_in = SignInPage::wait(&s.browser).await;
-        sign_in.sign_in(RINA_NIK, RINA.password).await;
-        claim.screen.wait_path(&claim.path("dokumen")).await;
-    }
     let documents = claim.documents().await;
     for word in documents.kinds().await {
         let kind = DocumentKind::ALL
@@ -303,12 +295,27 @@ async fn a_claim_refused_for_good_never_holds_up_the_next() {
     s.browser.screenshot("refused").await;
     exactly_one_claim(&s, Programme::Jp, kept).await;
 
+    // Signing out would delete it from the phone: the first press says so.
+    let account = Screen::new(&s.browser);
+    account.go_within_app("/akun", "sign-out").await;
+    account.press("sign-out").await;
+    let warning = account.text("sign-out-warning").await;
+    assert!(
+        warning.starts_with("1 klaim belum terkirim. Jika Anda keluar sekarang"),
+        "{warning}"
+    );
+    account.go_within_app("/klaim-saya", "outbox").await;
+
     // Deleted by the person, after a confirmation.
     outbox.delete(&rows[0].id).await;
     poll(Duration::from_secs(10), "the row to go", || async {
         (!outbox.screen.has("queued-claim").await).then_some(())
     })
     .await;
+    // Nothing waits now: one press signs out.
+    account.go_within_app("/akun", "sign-out").await;
+    account.press("sign-out").await;
+    SignInPage::wait(&s.browser).await;
     s.finish().await;
 }
 

@@ -2,7 +2,8 @@
 //! browser's fetch (gloo-net) with the session cookie (same origin only); every state-changing
 //! request carries `X-Klaim-Request: 1`; every request asks for answers in the interface language.
 //! A request that has not finished after [`TIMEOUT_MS`] is aborted, so a dead network ends in
-//! [`Failure::Offline`] instead of an endless spinner.
+//! [`Failure::Offline`] instead of an endless spinner. Every request tells the app's
+//! [`connectivity`] whether an answer came, and whether the service worker gave it from its cache.
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use klaim_core::Lang;
@@ -27,11 +28,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{AbortController, RequestCredentials};
 
+use crate::offline::{api_cache, connectivity};
 use crate::upload::Prepared;
 
 pub mod office;
 
 const BASE: &str = "/api/v1";
+
+/// Set by the service worker (sw/sw.js) on an answer it gave from its cache: when it was stored.
+const CACHED_HEADER: &str = "x-klaim-cached";
 
 /// How long a request may take, answer included, before it counts as a network failure.
 pub const TIMEOUT_MS: i32 = 20_000;
@@ -81,13 +86,19 @@ pub async fn verify_registration(
     input: &CodeInput,
 ) -> Result<Me, Failure> {
     let url = format!("{BASE}/registrations/{}/verify", segment(registration_id));
-    json(send(Method::POST, &url, lang, Some(input)).await?).await
+    let me = json(send(Method::POST, &url, lang, Some(input)).await?).await?;
+    // Reads cached for whoever used this phone before must never show for this account.
+    api_cache::clear().await;
+    Ok(me)
 }
 
 /// `POST /sessions`: signs in.
 pub async fn sign_in(lang: Lang, input: &LoginInput) -> Result<Me, Failure> {
     let url = format!("{BASE}/sessions");
-    json(send(Method::POST, &url, lang, Some(input)).await?).await
+    let me = json(send(Method::POST, &url, lang, Some(input)).await?).await?;
+    // Reads cached for whoever used this phone before must never show for this account.
+    api_cache::clear().await;
+    Ok(me)
 }
 
 /// `GET /me`: who is signed in, with the participant's registry profile.
@@ -190,6 +201,11 @@ pub async fn upload_document(
     ];
     let sent =
         crate::upload::put(&url, &headers, &prepared.bytes, UPLOAD_TIMEOUT_MS, progress).await;
+    if sent.status == 0 {
+        connectivity::no_answer();
+    } else {
+        connectivity::answered(None);
+    }
     match sent.status {
         0 => Err(Failure::Offline),
         200..=299 => serde_json::from_str(&sent.body).map_err(|_| Failure::Unexpected(sent.status)),
@@ -215,17 +231,21 @@ pub async fn submit_claim(
 }
 
 /// `GET /claims`: this account's claims, newest first (revalidated by `ETag`, as [`claim`]).
+/// The service worker's cached copy counts as offline: the page keeps its own last known list
+/// with its time (`follow::known`) and shows it in grey.
 pub async fn claims(lang: Lang) -> Result<ClaimList, Failure> {
     let url = format!("{BASE}/claims");
-    json(send(Method::GET, &url, lang, None::<&()>).await?).await
+    json(live(send(Method::GET, &url, lang, None::<&()>).await?)?).await
 }
 
 /// `GET /claims/{id}`: one claim, read-only. Polled while its page is open: the server answers
 /// with an `ETag` and `Cache-Control: no-cache`, and the browser's HTTP cache (left on: `send`
 /// never sets a cache mode) revalidates, so an unchanged claim costs a 304 without a body.
+///
+/// The service worker's cached copy counts as offline, as for [`claims`].
 pub async fn claim(lang: Lang, claim_id: &str) -> Result<ClaimView, Failure> {
     let url = format!("{BASE}/claims/{}", segment(claim_id));
-    json(send(Method::GET, &url, lang, None::<&()>).await?).await
+    json(live(send(Method::GET, &url, lang, None::<&()>).await?)?).await
 }
 
 /// `POST /claims/{id}/resubmission`: the reopened items fixed; the claim is checked again.
@@ -256,10 +276,28 @@ pub async fn mark_read(lang: Lang, read: &MarkRead) -> Result<(), Failure> {
     empty(send(Method::POST, &url, lang, Some(read)).await?).await
 }
 
+/// `GET /health`: whether the server answers at all (asked while offline, to notice it is back).
+pub async fn reachable() -> bool {
+    let url = format!("{BASE}/health");
+    send(Method::GET, &url, Lang::default(), None::<&()>)
+        .await
+        .is_ok_and(|answer| answer.cached_at.is_none())
+}
+
 /// An answer whose headers arrived; the timer keeps running until its body has been read.
 struct Answer {
     response: Response,
+    /// Given by the service worker from its cache, stored then (Unix seconds).
+    cached_at: Option<i64>,
     _deadline: Deadline,
+}
+
+/// Only an answer from the server itself; the service worker's cached copy as offline.
+fn live(answer: Answer) -> Result<Answer, Failure> {
+    match answer.cached_at {
+        Some(_) => Err(Failure::Offline),
+        None => Ok(answer),
+    }
 }
 
 async fn send<B: Serialize>(
@@ -285,9 +323,18 @@ async fn send<B: Serialize>(
     }
     .map_err(|_| Failure::Offline)?;
     // fetch rejects only when no answer came: network down, refused, or aborted by the deadline.
-    let response = request.send().await.map_err(|_| Failure::Offline)?;
+    let response = request.send().await.map_err(|_| {
+        connectivity::no_answer();
+        Failure::Offline
+    })?;
+    let cached_at = response
+        .headers()
+        .get(CACHED_HEADER)
+        .and_then(|stored| stored.parse().ok());
+    connectivity::answered(cached_at);
     Ok(Answer {
         response,
+        cached_at,
         _deadline: deadline,
     })
 }

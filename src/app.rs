@@ -6,8 +6,13 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api;
-use crate::components::{SiteFooter, SiteHeader, StaffRole};
+use crate::components::{
+    NeedsInternet, OfflineBanner, SiteFooter, SiteHeader, StaffRole, StorageNotice,
+};
 use crate::i18n::provide_i18n;
+use crate::offline::service_worker::{self, Update, UpdateBanner};
+use crate::offline::storage::StorageRoom;
+use crate::offline::{self, Connectivity, Outbox};
 use crate::pages::office::{OfficeAuditPage, OfficeClaimPage, OfficeQueuePage};
 use crate::pages::{
     AccidentPage, AccountPage, BankPage, CheckPage, CheckResultPage, DeceasedPage, DocumentsPage,
@@ -23,9 +28,22 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     provide_state();
     let staff = StaffRole::provide();
+    let connectivity = Connectivity::provide();
+    let room = StorageRoom::provide();
+    Update::provide();
     // The session cookie is HttpOnly: ask once whether it still holds, for the header link.
     let account = expect_context::<Account>();
     let drafts = expect_context::<Drafts>();
+    let outbox = expect_context::<Outbox>();
+    // Where the browser has Background Sync (Chromium), the worker wakes the outbox once the
+    // device's network is back, even before the page notices; asked for whenever a claim is
+    // waiting (and the device is offline: see `request_background_sync`).
+    service_worker::on_outbox_message(move || outbox.deliver_soon());
+    Effect::new(move |_| {
+        if outbox.waiting() > 0 {
+            service_worker::request_background_sync();
+        }
+    });
     drafts.asking();
     spawn_local(async move {
         match api::me(i18n.lang_untracked()).await {
@@ -34,6 +52,10 @@ pub fn App() -> impl IntoView {
                 staff.set(me.role);
                 // The saved claim draft is read before the journey's pages draw.
                 drafts.signed_in(&me);
+                // Only with the server's own answer (not the worker's copy of it).
+                if connectivity.online.get_untracked() {
+                    offline::signed_in(Some(room), i18n.lang_untracked(), &me);
+                }
             }
             Err(_) => drafts.none(),
         }
@@ -41,18 +63,43 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <SiteHeader />
+            <UpdateBanner />
+            <OfflineBanner />
+            <StorageNotice />
             <main id="main" tabindex="-1">
+                // Pages that only work with the server say so offline (`NeedsInternet`).
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CheckPage />
                     <Route path=path!("/cek/hasil") view=CheckResultPage />
-                    <Route path=path!("/daftar") view=RegisterPage />
-                    <Route path=path!("/daftar/kode") view=RegisterCodePage />
-                    <Route path=path!("/daftar/verifikasi") view=RegisterVerifyPage />
-                    <Route path=path!("/masuk") view=SignInPage />
-                    <Route path=path!("/lupa-sandi") view=ResetStartPage />
-                    <Route path=path!("/lupa-sandi/baru") view=ResetNewPage />
+                    <Route
+                        path=path!("/daftar")
+                        view=|| view! { <NeedsInternet><RegisterPage /></NeedsInternet> }
+                    />
+                    <Route
+                        path=path!("/daftar/kode")
+                        view=|| view! { <NeedsInternet><RegisterCodePage /></NeedsInternet> }
+                    />
+                    <Route
+                        path=path!("/daftar/verifikasi")
+                        view=|| view! { <NeedsInternet><RegisterVerifyPage /></NeedsInternet> }
+                    />
+                    <Route
+                        path=path!("/masuk")
+                        view=|| view! { <NeedsInternet><SignInPage /></NeedsInternet> }
+                    />
+                    <Route
+                        path=path!("/lupa-sandi")
+                        view=|| view! { <NeedsInternet><ResetStartPage /></NeedsInternet> }
+                    />
+                    <Route
+                        path=path!("/lupa-sandi/baru")
+                        view=|| view! { <NeedsInternet><ResetNewPage /></NeedsInternet> }
+                    />
                     <Route path=path!("/akun") view=AccountPage />
-                    <Route path=path!("/akun/sesi") view=SessionsPage />
+                    <Route
+                        path=path!("/akun/sesi")
+                        view=|| view! { <NeedsInternet><SessionsPage /></NeedsInternet> }
+                    />
                     // The claim journey; the URL words of its steps are in claim/steps.rs.
                     <Route path=path!("/klaim") view=ProgrammesPage />
                     <Route path=path!("/klaim/terkirim/:id") view=SentPage />
@@ -72,9 +119,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/klaim-saya/:id/perbaiki") view=FixPage />
                     <Route path=path!("/notifikasi") view=NotificationsPage />
                     // The back office (officers; the audit trail for admins).
-                    <Route path=path!("/petugas") view=OfficeQueuePage />
-                    <Route path=path!("/petugas/klaim/:id") view=OfficeClaimPage />
-                    <Route path=path!("/petugas/audit") view=OfficeAuditPage />
+                    <Route
+                        path=path!("/petugas")
+                        view=|| view! { <NeedsInternet><OfficeQueuePage /></NeedsInternet> }
+                    />
+                    <Route
+                        path=path!("/petugas/klaim/:id")
+                        view=|| view! { <NeedsInternet><OfficeClaimPage /></NeedsInternet> }
+                    />
+                    <Route
+                        path=path!("/petugas/audit")
+                        view=|| view! { <NeedsInternet><OfficeAuditPage /></NeedsInternet> }
+                    />
                 </Routes>
             </main>
             <SiteFooter />

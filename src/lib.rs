@@ -23,4 +23,6 @@ pub use app::App;
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    // Here rather than in `App`, so the wasm tests that mount the app never register a worker.
+    offline::service_worker::register();
 }

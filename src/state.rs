@@ -350,6 +350,8 @@ impl Private {
         self.fix.clear();
         // The last known statuses kept for offline (localStorage) go too.
         crate::follow::known::wipe();
+        // And the service worker's copies of this person's reads (Cache Storage).
+        crate::offline::api_cache::clear_soon();
     }
 }
 

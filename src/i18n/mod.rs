@@ -3,6 +3,7 @@
 
 mod office_texts;
 mod outbox_texts;
+mod shell_texts;
 mod texts;
 
 use klaim_core::Lang;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 
 pub use office_texts::{OfficeTexts, tr_office, tr_office_signal};
 pub use outbox_texts::{OutboxTexts, tr_outbox};
+pub use shell_texts::tr_shell;
 pub use texts::Texts;
 
 const STORAGE_KEY: &str = "klaim.lang";

@@ -25,6 +25,8 @@ pub fn RegisterVerifyPage() -> impl IntoView {
     let draft = expect_context::<RegistrationDraft>();
     let account = expect_context::<Account>();
     let drafts = expect_context::<Drafts>();
+    // Read here: contexts are not reachable from the submit handler.
+    let room = use_context::<crate::offline::storage::StorageRoom>();
     let (Some(started), Some(first_sent)) =
         (draft.started.get_untracked(), draft.sent.get_untracked())
     else {
@@ -64,6 +66,7 @@ pub fn RegisterVerifyPage() -> impl IntoView {
                     form.succeed();
                     account.signed_in.set(true);
                     drafts.signed_in(&me);
+                    crate::offline::signed_in(room, lang, &me);
                     navigate("/akun", Default::default());
                     // The password and the registration are not needed any more.
                     draft.clear();

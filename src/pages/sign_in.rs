@@ -25,6 +25,8 @@ pub fn SignInPage() -> impl IntoView {
     let account = expect_context::<Account>();
     let claim = expect_context::<ClaimDraft>();
     let drafts = expect_context::<Drafts>();
+    // Read here: contexts are not reachable from the submit handler.
+    let room = use_context::<crate::offline::storage::StorageRoom>();
     let staff = StaffRole::find();
     // Why the person is here (signed out, session ended…), said once.
     let notice = account.notice.get_untracked();
@@ -67,6 +69,7 @@ pub fn SignInPage() -> impl IntoView {
                     claim.forget_facts();
                     // This account's saved claim draft, unless a journey is under way here.
                     drafts.signed_in(&me);
+                    crate::offline::signed_in(room, lang, &me);
                     // Officers land on the queue, admins on the audit trail.
                     navigate(
                         &landing(me.role, account.take_return_to()),

@@ -24,6 +24,9 @@ pub struct ServerOptions {
     pub auto_approve: bool,
     /// More environment for the server, e.g. `KLAIM_SMTP_URL`.
     pub env: Vec<(String, String)>,
+    /// Serve this built app instead of `KLAIM_DIST_DIR` (a copy a test may change, e.g. to
+    /// publish a new version while a page is open).
+    pub dist: Option<PathBuf>,
 }
 
 impl Server {
@@ -33,7 +36,10 @@ impl Server {
 
     pub fn start_with(test_name: &str, options: &ServerOptions) -> Server {
         let bin = required_env("KLAIM_SERVER_BIN");
-        let dist = required_env("KLAIM_DIST_DIR");
+        let dist = match &options.dist {
+            Some(own) => own.to_string_lossy().into_owned(),
+            None => required_env("KLAIM_DIST_DIR"),
+        };
         let data_dir = output_dir().join("data").join(test_name);
         let _ = std::fs::remove_dir_all(&data_dir);
         std::fs::create_dir_all(&data_dir).expect("create the test's data directory");

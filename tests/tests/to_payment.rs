@@ -47,6 +47,7 @@ async fn a_claim_goes_from_submission_to_paid_with_one_document_fixed() {
                 "Klaim <no-reply@klaim.test>".into(),
             ),
         ],
+        ..ServerOptions::default()
     };
     let s = Session::start_with(TEST, &options).await;
     s.server.add_staff(&OFFICER);

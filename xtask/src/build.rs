@@ -25,6 +25,7 @@ pub fn app(root: &Path, tools: &Tools) -> anyhow::Result<PathBuf> {
     proc::run(tools.command("trunk", root).args(["build", "--release"]))?;
     let dist = root.join("dist");
     move_inline_scripts(&dist)?;
+    service_worker(root, &dist)?;
     precompress(&dist)?;
     Ok(dist)
 }
@@ -76,6 +77,79 @@ fn move_inline_scripts(dist: &Path) -> anyhow::Result<()> {
         bail!("an inline script is left in dist/index.html");
     }
     std::fs::write(&index, html)?;
+    Ok(())
+}
+
+/// Writes `dist/sw.js` from the template `sw/sw.js` with the shell this build actually made:
+/// every file in `dist/` (hashed js/wasm/css, the boot script, index.html, manifest, icons) and
+/// a version hashed from their names and bytes. Generated, because hashed names change with
+/// every build and a hand-kept list would go stale.
+fn service_worker(root: &Path, dist: &Path) -> anyhow::Result<()> {
+    let template = std::fs::read_to_string(root.join("sw").join("sw.js"))
+        .context("the service worker template sw/sw.js is missing")?;
+    let mut files = Vec::new();
+    shell_files(dist, dist, &mut files)?;
+    files.sort();
+    if !files.iter().any(|(url, _)| url == "/index.html") {
+        bail!("no index.html in the shell");
+    }
+    let mut hashed = Vec::new();
+    for (url, bytes) in &files {
+        hashed.extend_from_slice(url.as_bytes());
+        hashed.push(0);
+        hashed.extend_from_slice(&fnv1a(bytes).to_le_bytes());
+    }
+    let version = format!("{:016x}", fnv1a(&hashed));
+    let list = files
+        .iter()
+        .map(|(url, _)| format!("\"{url}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let filled = fill(
+        &template,
+        "\"__KLAIM_VERSION__\"",
+        &format!("\"{version}\""),
+    )?;
+    let filled = fill(&filled, "__KLAIM_SHELL__", &format!("[{list}]"))?;
+    std::fs::write(dist.join("sw.js"), filled)?;
+    Ok(())
+}
+
+/// The template's placeholder must be there exactly once, or the worker would be broken.
+fn fill(template: &str, placeholder: &str, value: &str) -> anyhow::Result<String> {
+    if template.matches(placeholder).count() != 1 {
+        bail!("sw/sw.js must contain {placeholder} exactly once");
+    }
+    Ok(template.replace(placeholder, value))
+}
+
+/// Files the shell needs, as `/path` with their bytes: all of dist except the worker itself,
+/// precompressed variants (the server picks those) and robots.txt (no page loads it).
+fn shell_files(dir: &Path, dist: &Path, out: &mut Vec<(String, Vec<u8>)>) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            shell_files(&path, dist, out)?;
+            continue;
+        }
+        let relative = path.strip_prefix(dist)?;
+        let url = format!(
+            "/{}",
+            relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        );
+        let skipped =
+            url == "/sw.js" || url == "/robots.txt" || url.ends_with(".br") || url.ends_with(".gz");
+        if url.contains(['"', '\\']) {
+            bail!("{url}: a name the worker's list cannot quote");
+        }
+        if !skipped {
+            out.push((url, std::fs::read(&path)?));
+        }
+    }
     Ok(())
 }
 
@@ -140,4 +214,67 @@ pub fn gzip_bytes(raw: &[u8]) -> anyhow::Result<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(raw)?;
     Ok(encoder.finish()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh directory under the system's temp dir, as a tiny dist.
+    fn dist_with(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("klaim-xtask-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (path, bytes) in files {
+            let path = dir.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        dir
+    }
+
+    fn version_of(worker: &str) -> String {
+        let start = worker.find("const VERSION = \"").unwrap() + "const VERSION = \"".len();
+        worker[start..start + 16].to_owned()
+    }
+
+    #[test]
+    fn the_worker_lists_the_build_and_its_version_follows_the_bytes() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let files: &[(&str, &[u8])] = &[
+            ("index.html", b"<html>"),
+            ("klaim-0123456789abcdef.js", b"js"),
+            ("klaim-0123456789abcdef.js.br", b"br"),
+            ("icons/icon-192.png", b"png"),
+            ("robots.txt", b"User-agent: *"),
+        ];
+        let dist = dist_with("list", files);
+        service_worker(root, &dist).unwrap();
+        let worker = std::fs::read_to_string(dist.join("sw.js")).unwrap();
+        assert!(
+            worker.contains(
+                r#"const SHELL = ["/icons/icon-192.png", "/index.html", "/klaim-0123456789abcdef.js"];"#
+            ),
+            "{worker}"
+        );
+        assert!(!worker.contains("__KLAIM_"));
+        let first = version_of(&worker);
+        assert!(first.bytes().all(|b| b.is_ascii_hexdigit()), "{first}");
+
+        // The same names with other bytes: another version; the same bytes: the same one.
+        std::fs::write(dist.join("klaim-0123456789abcdef.js"), b"js, changed").unwrap();
+        service_worker(root, &dist).unwrap();
+        let changed = version_of(&std::fs::read_to_string(dist.join("sw.js")).unwrap());
+        assert_ne!(changed, first);
+        service_worker(root, &dist).unwrap();
+        let again = version_of(&std::fs::read_to_string(dist.join("sw.js")).unwrap());
+        assert_eq!(again, changed, "sw.js itself is not part of the version");
+        let _ = std::fs::remove_dir_all(&dist);
+    }
+
+    #[test]
+    fn a_template_without_its_placeholder_is_refused() {
+        assert!(fill("const VERSION = 1;", "\"__KLAIM_VERSION__\"", "\"x\"").is_err());
+        let twice = "__KLAIM_SHELL__ __KLAIM_SHELL__";
+        assert!(fill(twice, "__KLAIM_SHELL__", "[]").is_err());
+    }
 }

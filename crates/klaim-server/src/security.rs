@@ -4,10 +4,12 @@ use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::Response;
 
 /// Only our own origin; wasm needs `'wasm-unsafe-eval'`. No inline script or style: the build
-/// moves Trunk's inline loader into a hashed file (see xtask/src/build.rs).
+/// moves Trunk's inline loader into a hashed file (see xtask/src/build.rs). The service worker
+/// (`/sw.js`) and the web manifest are named explicitly rather than left to `default-src`, so
+/// tightening the default later cannot silently turn off offline use or installing.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; \
-base-uri 'none'; form-action 'self'; object-src 'none'";
+style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; \
+manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
 const HEADERS: [(HeaderName, &str); 4] = [
     (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),

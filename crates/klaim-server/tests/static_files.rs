@@ -229,3 +229,31 @@ async fn a_matching_etag_is_answered_304() {
     let plain = get(&app, "/", &[]).await;
     assert_ne!(brotli.header("etag"), plain.header("etag"));
 }
+
+/// The service worker must be revalidated on every update check (a cached worker would hide a
+/// new build for a day or more), and the page's policy must let it and the manifest load.
+#[tokio::test]
+async fn the_service_worker_and_manifest_may_load_and_the_worker_is_never_kept() {
+    let tmp = common::dist();
+    let app = common::router(&tmp).await;
+    for accept in ["", "br, gzip"] {
+        let reply = get(&app, "/sw.js", &[("accept-encoding", accept)]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{accept}");
+        assert_eq!(reply.header("cache-control"), "no-cache", "{accept}");
+        assert_eq!(reply.header("content-type"), "text/javascript", "{accept}");
+    }
+    let manifest = get(&app, "/manifest.webmanifest", &[]).await;
+    assert_eq!(manifest.header("content-type"), "application/manifest+json");
+    let page = get(&app, "/klaim-saya", &[]).await;
+    let policy = page.header("content-security-policy");
+    let directive = |name: &str| {
+        policy
+            .split(';')
+            .map(str::trim)
+            .find_map(|d| d.strip_prefix(name).map(str::trim).map(str::to_owned))
+            .unwrap_or_else(|| panic!("no {name} in {policy}"))
+    };
+    assert_eq!(directive("worker-src "), "'self'");
+    assert_eq!(directive("manifest-src "), "'self'");
+    assert!(directive("script-src ").split(' ').any(|s| s == "'self'"));
+}

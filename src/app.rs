@@ -7,7 +7,7 @@ use leptos_router::path;
 
 use crate::api;
 use crate::components::{
-    NeedsInternet, OfflineBanner, SiteFooter, SiteHeader, StaffRole, StorageNotice,
+    NeedsInternet, OfflineBanner, SendNow, SiteFooter, SiteHeader, StaffRole, StorageNotice,
 };
 use crate::i18n::provide_i18n;
 use crate::offline::service_worker::{self, Update, UpdateBanner};
@@ -64,7 +64,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <SiteHeader />
             <UpdateBanner />
-            <OfflineBanner />
+            <OfflineBanner>
+                <SendNow />
+            </OfflineBanner>
             <StorageNotice />
             <main id="main" tabindex="-1">
                 // Pages that only work with the server say so offline (`NeedsInternet`).

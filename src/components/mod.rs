@@ -45,7 +45,7 @@ pub use notification_badge::NotificationBadge;
 pub use office_fields::{ActionButton, TextArea};
 pub use office_nav::{OfficeNav, StaffRole, is_staff, landing};
 pub use offline_banner::OfflineBanner;
-pub use outbox_list::OutboxList;
+pub use outbox_list::{OutboxList, SendNow};
 #[cfg(test)]
 pub use password_field::PasswordChecklist;
 pub use password_field::{PasswordField, Rules};

@@ -76,21 +76,32 @@ pub fn OutboxList() -> impl IntoView {
                 </ul>
                 <Show when=waiting>
                     <p>
-                        <button
-                            type="button"
-                            class="button"
-                            data-testid="send-now"
-                            disabled=move || outbox.sending.with(Option::is_some)
-                            on:click=move |_| outbox.deliver_soon()
-                        >
-                            {tr_outbox(|t| t.send_now)}
-                        </button>
+                        <SendNow />
                     </p>
                     <p class="hint" data-testid="next-round">
                         {next_round}
                     </p>
                 </Show>
             </section>
+        </Show>
+    }
+}
+
+/// "Kirim sekarang": a delivery round now, while a claim waits (also in the offline banner).
+#[component]
+pub fn SendNow() -> impl IntoView {
+    let outbox = expect_context::<Outbox>();
+    view! {
+        <Show when=move || outbox.waiting() != 0>
+            <button
+                type="button"
+                class="button button--secondary"
+                data-testid="send-now"
+                disabled=move || outbox.sending.with(Option::is_some)
+                on:click=move |_| outbox.deliver_soon()
+            >
+                {tr_outbox(|t| t.send_now)}
+            </button>
         </Show>
     }
 }

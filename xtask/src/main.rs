@@ -2,6 +2,7 @@
 
 mod bench;
 mod build;
+mod fuzz;
 mod postgres;
 mod proc;
 mod test;
@@ -17,6 +18,9 @@ commands:
   build       release build of the app into dist/ and of klaim-server
   run         bootstrap, build, then serve the app on http://127.0.0.1:8080
   test        everything CI runs; last line: `summary: N passed, M failed`
+  fuzz        every klaim-core fuzz target for `--seconds N` each (default 60) from the
+              committed seeds; crashes under target/fuzz/artifacts/, JSON in
+              target/bench/fuzz.json
   bench       first-load transfer, klaim-core and server throughput, uploads and claim
               submissions, in-browser photo preparation, draft restore and outbox
               delivery; JSON in target/bench/;
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
         Some("build") => tools::bootstrap(&root).and_then(|t| build::all(&root, &t).map(|_| ())),
         Some("run") => run(&root, &args[1..]),
         Some("test") => test::all(&root),
+        Some("fuzz") => tools::bootstrap(&root).and_then(|t| fuzz::command(&root, &t, &args[1..])),
         Some("bench") if args.len() == 1 => bench::all(&root),
         Some("bench") if args[1..] == ["server"] => bench::server_only(&root),
         Some("bench") if args[1..] == ["claims"] => bench::claims_only(&root),

@@ -8,7 +8,7 @@ use anyhow::bail;
 
 use crate::proc::{self, Counts};
 use crate::tools::{self, Tools, WASM_TARGET};
-use crate::{build, postgres};
+use crate::{build, fuzz, postgres};
 
 pub fn all(root: &Path) -> anyhow::Result<()> {
     let tools = tools::bootstrap(root)?;
@@ -58,6 +58,14 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
     // cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the one stable toolchain accept them.
     let mut fuzz = tools.apply(cargo(&core, "fuzz build --dev"));
     proc::run(fuzz.env("RUSTC_BOOTSTRAP", "1"))?;
+
+    stage("fuzz targets, two seconds each from the committed seeds");
+    let counts = fuzz::smoke(root, tools)?;
+    *total += counts;
+    println!("fuzz: {} passed, {} failed", counts.passed, counts.failed);
+    if counts.failed > 0 {
+        bail!("a fuzz target crashed");
+    }
 
     stage("app tests in headless Chromium (wasm-bindgen-test)");
     tools::ensure_chromium()?;

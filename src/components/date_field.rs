@@ -14,7 +14,8 @@ pub fn DateField(
     month: RwSignal<String>,
     year: RwSignal<String>,
     error: Signal<Option<String>>,
-    /// The autocomplete token prefix, e.g. `bday` for a birth date.
+    /// The autocomplete token prefix, e.g. `bday` for a birth date; `off` for a date the
+    /// browser cannot know (it stays `off` on each box: `off-day` is no token).
     autocomplete: &'static str,
     /// The legend is the page's `<h1>` (a question page that asks only this).
     #[prop(optional)]
@@ -47,6 +48,13 @@ pub fn DateField(
             </div>
         }
     };
+    let token = move |part: &str| {
+        if autocomplete == "off" {
+            "off".to_owned()
+        } else {
+            format!("{autocomplete}-{part}")
+        }
+    };
     view! {
         <div class="field" class:field--error=has_error>
             <fieldset role="group" aria-describedby=described_by(id, error)>
@@ -62,9 +70,9 @@ pub fn DateField(
                 }}
                 <FieldNotes id hint error />
                 <div class="date-input">
-                    {part(id.to_owned(), |t| t.day, day, "input--w2", format!("{autocomplete}-day"), 2)}
-                    {part(format!("{id}_month"), |t| t.month, month, "input--w2", format!("{autocomplete}-month"), 2)}
-                    {part(format!("{id}_year"), |t| t.year, year, "input--w4", format!("{autocomplete}-year"), 4)}
+                    {part(id.to_owned(), |t| t.day, day, "input--w2", token("day"), 2)}
+                    {part(format!("{id}_month"), |t| t.month, month, "input--w2", token("month"), 2)}
+                    {part(format!("{id}_year"), |t| t.year, year, "input--w4", token("year"), 4)}
                 </div>
             </fieldset>
         </div>

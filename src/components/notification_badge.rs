@@ -79,7 +79,9 @@ pub fn NotificationBadge() -> impl IntoView {
                 data-unread=unread
             >
                 {tr(|t| t.nav_notifications)}
+                // The space keeps the visible "Notifikasi 2" inside the spoken name.
                 <Show when=move || { unread() > 0 }>
+                    " "
                     <span class="badge" aria-hidden="true" data-testid="notification-count">
                         {unread}
                     </span>

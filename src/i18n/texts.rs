@@ -791,7 +791,7 @@ static ID: Texts = Texts {
     claim_again_from: |d| format!("Anda dapat mengajukan klaim baru mulai {d}."),
     fix_previous: |a| format!("Jawaban sebelumnya: {a}"),
     notification_text: |r, s| format!("Status klaim {r} berubah: {s}"),
-    notifications_unread: |n| format!("Notifikasi, {n} belum dibaca"),
+    notifications_unread: |n| format!("Notifikasi {n} belum dibaca"),
 };
 
 static EN: Texts = Texts {
@@ -1211,5 +1211,5 @@ static EN: Texts = Texts {
     claim_again_from: |d| format!("You can make a new claim from {d}."),
     fix_previous: |a| format!("Your earlier answer: {a}"),
     notification_text: |r, s| format!("The status of claim {r} changed: {s}"),
-    notifications_unread: |n| format!("Notifications, {n} unread"),
+    notifications_unread: |n| format!("Notifications {n} unread"),
 };

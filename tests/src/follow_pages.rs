@@ -523,7 +523,7 @@ pub struct Badge {
     pub unread: u32,
     /// The number drawn on it, when there is one.
     pub count: Option<String>,
-    /// What a screen reader hears: "Notifikasi, 2 belum dibaca".
+    /// What a screen reader hears: "Notifikasi 2 belum dibaca" (the visible "Notifikasi 2" first).
     pub label: String,
 }
 

@@ -2,6 +2,7 @@
 //! small page objects. Run by `cargo xtask test`, which builds the release app and the server and
 //! passes their paths in `KLAIM_SERVER_BIN` and `KLAIM_DIST_DIR`.
 
+pub mod a11y;
 pub mod account_pages;
 pub mod browser;
 pub mod claim_pages;

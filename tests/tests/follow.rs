@@ -204,7 +204,7 @@ async fn a_fix_asked_for_is_read_in_plain_words_and_only_that_document_is_replac
     // The header counts the news (asked again as soon as the page saw the change); the
     // notifications say which claim changed, to what.
     let header = wait_badge(&s.browser, 2, Duration::from_secs(15)).await;
-    assert_eq!(header.label, "Notifikasi, 2 belum dibaca");
+    assert_eq!(header.label, "Notifikasi 2 belum dibaca");
     assert_eq!(header.count.as_deref(), Some("2"));
     let news = NotificationsPage::from_header(&s.browser).await;
     let rows = news.items().await;

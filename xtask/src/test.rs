@@ -82,7 +82,8 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
     let mut e2e = cargo(root, "test --package klaim-e2e -- --test-threads=1");
     e2e.env("KLAIM_SERVER_BIN", &built.server)
         .env("KLAIM_DIST_DIR", &built.dist)
-        .env("KLAIM_E2E_OUTPUT", &output);
+        .env("KLAIM_E2E_OUTPUT", &output)
+        .env("KLAIM_AXE_JS", &tools.axe);
     tests("end-to-end tests", total, &mut e2e)?;
     println!("screenshots: {}", output.display());
     Ok(())

@@ -18,6 +18,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_NPM_VERSION: &str = "132.0.0";
 pub const WASM_OPT_TRUNK_PIN: &str = "version_132";
 pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
+/// axe-core from npm, injected by the end-to-end tests to check every page's accessibility.
+pub const AXE_CORE_VERSION: &str = "4.14.1";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -25,6 +27,8 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Where the installed tools are, and the PATH that puts them first.
 pub struct Tools {
     pub path: OsString,
+    /// axe-core's `axe.min.js`, for the end-to-end tests (`KLAIM_AXE_JS`).
+    pub axe: PathBuf,
 }
 
 impl Tools {
@@ -39,7 +43,8 @@ impl Tools {
     pub fn apply(&self, mut cmd: Command) -> Command {
         cmd.env("PATH", &self.path)
             .env("TRUNK_SKIP_VERSION_CHECK", "true")
-            .env("CHROMEDRIVER", CHROMEDRIVER);
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            .env("KLAIM_AXE_JS", &self.axe);
         cmd
     }
 }
@@ -60,6 +65,7 @@ pub fn bootstrap(root: &Path) -> anyhow::Result<Tools> {
     )?;
     let fuzz_bin = cargo_install(&cache, "cargo-fuzz", CARGO_FUZZ_VERSION, true, "cargo-fuzz")?;
     let binaryen_bin = ensure_binaryen(root)?;
+    let axe = ensure_axe(root)?;
 
     let mut dirs = vec![binaryen_bin, bindgen_bin, trunk_bin, fuzz_bin];
     dirs.extend(std::env::split_paths(
@@ -69,7 +75,7 @@ pub fn bootstrap(root: &Path) -> anyhow::Result<Tools> {
     println!(
         "bootstrap: tools ready (Trunk {TRUNK_VERSION}, wasm-bindgen {wasm_bindgen}, binaryen {BINARYEN_NPM_VERSION})"
     );
-    Ok(Tools { path })
+    Ok(Tools { path, axe })
 }
 
 /// Tools built from crates.io are kept per user, outside the work tree, so that a fresh clone on
@@ -125,19 +131,7 @@ fn ensure_binaryen(root: &Path) -> anyhow::Result<PathBuf> {
     let wasm_opt = bin.join("wasm-opt");
     if !wasm_opt.is_file() {
         println!("bootstrap: installing binaryen {BINARYEN_NPM_VERSION} (wasm-opt) from npm");
-        std::fs::create_dir_all(&prefix)?;
-        proc::run(
-            Command::new("npm")
-                .args([
-                    "install",
-                    "--no-audit",
-                    "--no-fund",
-                    "--no-save",
-                    "--prefix",
-                ])
-                .arg(&prefix)
-                .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")),
-        )?;
+        npm_install(&prefix, &format!("binaryen@{BINARYEN_NPM_VERSION}"))?;
     }
     let version = proc::output(Command::new(&wasm_opt).arg("--version"))?;
     let wanted = WASM_OPT_TRUNK_PIN.replace('_', " ");
@@ -149,6 +143,39 @@ fn ensure_binaryen(root: &Path) -> anyhow::Result<PathBuf> {
         );
     }
     Ok(bin)
+}
+
+/// axe-core from npm, inside the project's ignored `.tools/`; the path of `axe.min.js`.
+fn ensure_axe(root: &Path) -> anyhow::Result<PathBuf> {
+    let prefix = root
+        .join(".tools")
+        .join(format!("axe-core-{AXE_CORE_VERSION}"));
+    let script = prefix
+        .join("node_modules")
+        .join("axe-core")
+        .join("axe.min.js");
+    if !script.is_file() {
+        println!("bootstrap: installing axe-core {AXE_CORE_VERSION} from npm");
+        npm_install(&prefix, &format!("axe-core@{AXE_CORE_VERSION}"))?;
+    }
+    Ok(script)
+}
+
+/// `npm install` of one pinned package into `prefix`, nothing saved elsewhere.
+fn npm_install(prefix: &Path, package: &str) -> anyhow::Result<()> {
+    std::fs::create_dir_all(prefix)?;
+    proc::run(
+        Command::new("npm")
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                "--prefix",
+            ])
+            .arg(prefix)
+            .arg(package),
+    )
 }
 
 /// The wasm-bindgen version the app links, from Cargo.lock; the CLI must be the same.

@@ -1,0 +1,183 @@
+//! axe-core (WCAG 2.x A and AA) on the pages and their error states: the start page, registration
+//! and sign-in, a JHT claim's journey, "Klaim saya" and the needs-internet page offline; a claim
+//! queued offline and delivered, the claim's page needing action, the fix, the notifications; the
+//! officers' queue and claim page and the admins' audit trail. Every check fails on any violation.
+
+use std::time::Duration;
+
+use klaim_core::Bank;
+use klaim_core::api::claim::ClaimList;
+use klaim_core::api::office::OfficerStep;
+use klaim_core::claim::{
+    ActionItem, ClaimReason, DocumentKind, ItemTarget, OfficerReason, Programme,
+};
+use klaim_e2e::a11y::assert_accessible;
+use klaim_e2e::account_pages::Screen;
+use klaim_e2e::browser::Browser;
+use klaim_e2e::claim_pages::{Journey, RINA, sign_up};
+use klaim_e2e::fixtures::{letter_pdf, write};
+use klaim_e2e::follow_pages::{ClaimPage, NotificationsPage, Officer};
+use klaim_e2e::office_pages::{
+    ADMIN, AuditPage, OFFICER, OfficeClaimPage, QueuePage, staff_signs_in,
+};
+use klaim_e2e::outbox_pages::OutboxPage;
+use klaim_e2e::pages::CheckPage;
+use klaim_e2e::server::output_dir;
+use klaim_e2e::{Session, wib_today};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_participant_page_and_error_state_passes_axe() {
+    let mut s = Session::start("a11y_participant").await;
+    let b = &s.browser;
+
+    // The start page, empty and with every error shown.
+    let check = CheckPage::open(b).await;
+    assert_accessible(b, "start page").await;
+    check.press_continue().await;
+    Screen::new(b).wait("error-summary").await;
+    assert_accessible(b, "start page with errors").await;
+
+    // Signing in and registering, each with its errors.
+    let screen = Screen::new(b);
+    screen.open("/masuk", "sign-in-form").await;
+    assert_accessible(b, "sign-in").await;
+    screen.press("sign-in").await;
+    screen.wait("error-summary").await;
+    assert_accessible(b, "sign-in with errors").await;
+    screen.open("/lupa-sandi", "reset-form").await;
+    assert_accessible(b, "forgotten password").await;
+    screen.open("/daftar", "register-form").await;
+    assert_accessible(b, "registration").await;
+    screen.press("continue").await;
+    screen.wait("error-summary").await;
+    assert_accessible(b, "registration with errors").await;
+
+    // Signed in: the account, the claim journey and its error states.
+    sign_up(&s, &RINA).await;
+    let screen = Screen::new(b);
+    assert_accessible(b, "Akun saya").await;
+    screen.open("/akun/sesi", "sessions").await;
+    assert_accessible(b, "sessions").await;
+    let claim = Journey::start(b, Programme::Jht, ClaimReason::Resigned).await;
+    let results = claim.results().await;
+    assert_accessible(b, "results").await;
+    results.proceed().await;
+    claim.screen.wait("event-date-form").await;
+    claim.screen.press("continue").await;
+    claim.screen.wait("error-summary").await;
+    assert_accessible(b, "event date with errors").await;
+    claim
+        .answer_event_date(wib_today().add_days(-95).expect("a date"))
+        .await;
+    claim.screen.wait("bank-form").await;
+    assert_accessible(b, "bank account").await;
+    claim.answer_bank(Bank::Bca, "8031234567").await;
+    let documents = claim.documents().await;
+    assert_accessible(b, "documents").await;
+    documents.proceed().await;
+    claim.screen.wait("error-summary").await;
+    assert_accessible(b, "documents with errors").await;
+    claim
+        .screen
+        .go_within_app(&claim.path("periksa"), "submit-form")
+        .await;
+    claim.screen.press("submit-claim").await;
+    claim.screen.wait("review-problems").await;
+    assert_accessible(b, "review with problems").await;
+
+    // "Klaim saya", then offline: the banner, the outbox and the needs-internet page.
+    screen.go_within_app("/klaim-saya", "make-claim").await;
+    assert_accessible(b, "Klaim saya").await;
+    s.server.stop();
+    claim
+        .screen
+        .go_within_app(&claim.path("periksa"), "submit-form")
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screen.go_within_app("/masuk", "needs-internet").await;
+    assert_accessible(b, "needs internet").await;
+    s.server.restart();
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn following_a_claim_offline_and_the_back_office_pass_axe() {
+    let test = "a11y_follow";
+    let mut s = Session::start(test).await;
+    s.server.add_staff(&OFFICER);
+    s.server.add_staff(&ADMIN);
+    sign_up(&s, &RINA).await;
+    let b = &s.browser;
+
+    // A claim queued without a connection: "Belum terkirim" and the grey banner.
+    let claim = Journey::start(b, Programme::Jht, ClaimReason::Resigned).await;
+    claim.results().await.proceed().await;
+    claim
+        .answer_event_date(wib_today().add_days(-95).expect("a date"))
+        .await;
+    claim.answer_bank(Bank::Bca, "8031234567").await;
+    let documents = claim.documents().await;
+    s.server.stop();
+    let dir = output_dir().join("fixtures").join(test);
+    for word in documents.kinds().await {
+        let kind = DocumentKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == word)
+            .expect("a known kind");
+        let file = write(&dir, &format!("{word}.pdf"), &letter_pdf(&word));
+        documents.keep(kind, &file).await;
+    }
+    assert_accessible(b, "documents kept on the phone").await;
+    documents.proceed().await;
+    claim.review().await.submit().await;
+    let outbox = OutboxPage::wait(b).await;
+    outbox.screen.wait("offline-banner").await;
+    assert_accessible(b, "Belum terkirim, offline").await;
+    s.server.restart();
+    let rows = outbox.wait_until_settled(Duration::from_secs(60)).await;
+    assert!(rows.is_empty(), "{rows:?}");
+    assert_accessible(b, "delivered").await;
+
+    // The claim's page, asked to fix a document, the fix page and the notifications.
+    let list: ClaimList = b.api("/claims").await;
+    let id = list.claims[0].id.clone();
+    let officer = Browser::start("a11y_follow_officer", &s.server.url).await;
+    let officers = Officer::sign_in(&officer, OFFICER.email, OFFICER.password).await;
+    QueuePage::wait(&officer).await;
+    assert_accessible(&officer, "the queue").await;
+    OfficeClaimPage::open(&officer, &id).await;
+    assert_accessible(&officer, "the office's claim page").await;
+    officers.take(&id, &OfficerStep::StartVerification).await;
+    officers
+        .take(
+            &id,
+            &OfficerStep::RequestAction {
+                items: vec![ActionItem {
+                    reason: OfficerReason::DocumentUnreadable,
+                    target: ItemTarget::Document(DocumentKind::BankBook),
+                }],
+                note: Some("Foto terpotong.".to_owned()),
+            },
+        )
+        .await;
+    officer.quit().await;
+
+    let page = ClaimPage::open(b, &id).await;
+    page.wait_status("needs_action", Duration::from_secs(40))
+        .await;
+    assert_accessible(b, "the claim's page, needing action").await;
+    let fix = page.start_fix().await;
+    fix.send().await;
+    fix.screen.wait("error-summary").await;
+    assert_accessible(b, "the fix page with errors").await;
+    NotificationsPage::open(b).await;
+    assert_accessible(b, "notifications").await;
+
+    // The audit trail, for an admin.
+    let admin = Browser::start("a11y_follow_admin", &s.server.url).await;
+    staff_signs_in(&admin, &ADMIN).await;
+    AuditPage::open(&admin, None).await;
+    assert_accessible(&admin, "the audit trail").await;
+    admin.quit().await;
+    s.finish().await;
+}

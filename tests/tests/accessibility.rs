@@ -2,6 +2,7 @@
 //! and sign-in, a JHT claim's journey, "Klaim saya" and the needs-internet page offline; a claim
 //! queued offline and delivered, the claim's page needing action, the fix, the notifications; the
 //! officers' queue and claim page and the admins' audit trail. Every check fails on any violation.
+//! And the whole JHT journey with the keyboard alone, every stop showing its focus.
 
 use std::time::Duration;
 
@@ -14,9 +15,10 @@ use klaim_core::claim::{
 use klaim_e2e::a11y::assert_accessible;
 use klaim_e2e::account_pages::Screen;
 use klaim_e2e::browser::Browser;
-use klaim_e2e::claim_pages::{Journey, RINA, sign_up};
+use klaim_e2e::claim_pages::{Journey, RINA, Sent, sign_up};
 use klaim_e2e::fixtures::{letter_pdf, write};
 use klaim_e2e::follow_pages::{ClaimPage, NotificationsPage, Officer};
+use klaim_e2e::keyboard::{arrow_to, enter, keys, space, tab_to};
 use klaim_e2e::office_pages::{
     ADMIN, AuditPage, OFFICER, OfficeClaimPage, QueuePage, staff_signs_in,
 };
@@ -179,5 +181,86 @@ async fn following_a_claim_offline_and_the_back_office_pass_axe() {
     AuditPage::open(&admin, None).await;
     assert_accessible(&admin, "the audit trail").await;
     admin.quit().await;
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_whole_claim_journey_works_with_the_keyboard_alone() {
+    let test = "a11y_keyboard";
+    let s = Session::start(test).await;
+    sign_up(&s, &RINA).await;
+    let b = &s.browser;
+    let claim = Journey {
+        screen: Screen::new(b),
+        programme: Programme::Jht,
+        reason: ClaimReason::Resigned,
+    };
+    claim.screen.open("/klaim", "programmes").await;
+
+    // The programme, then the reason (arrows within the group), then on.
+    tab_to(b, "[data-testid=programme-jht]").await;
+    enter(b).await;
+    claim.screen.wait("reason-form").await;
+    tab_to(b, "input[type=radio]").await;
+    arrow_to(b, "[data-testid=reason-resigned]").await;
+    space(b).await;
+    tab_to(b, "[data-testid=continue]").await;
+    enter(b).await;
+    claim.results().await;
+    tab_to(b, "[data-testid=continue]").await;
+    enter(b).await;
+
+    // The date, typed box by box.
+    claim.screen.wait("event-date-form").await;
+    let date = wib_today().add_days(-95).expect("a date");
+    tab_to(b, "#event_date").await;
+    keys(b, date.day().to_string()).await;
+    tab_to(b, "#event_date_month").await;
+    keys(b, date.month().to_string()).await;
+    tab_to(b, "#event_date_year").await;
+    keys(b, date.year().to_string()).await;
+    tab_to(b, "[data-testid=continue]").await;
+    enter(b).await;
+
+    // The bank, chosen by typing its name in the list, and the number.
+    claim.screen.wait_path(&claim.path("rekening")).await;
+    claim.screen.wait("bank-form").await;
+    tab_to(b, "#bank").await;
+    keys(b, "BCA").await;
+    tab_to(b, "#account_number").await;
+    keys(b, "8031234567").await;
+    tab_to(b, "[data-testid=continue]").await;
+    enter(b).await;
+
+    // Each document's file input is reached by Tab; the file is what its dialog would give.
+    let documents = claim.documents().await;
+    let dir = output_dir().join("fixtures").join(test);
+    for word in documents.kinds().await {
+        let kind = DocumentKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == word)
+            .expect("a known kind");
+        let input = format!("[data-kind={word}] [data-testid=upload-input]");
+        tab_to(b, &input).await;
+        let file = write(&dir, &format!("{word}.pdf"), &letter_pdf(&word));
+        b.driver
+            .active_element()
+            .await
+            .expect("the focused input")
+            .send_keys(file.to_str().expect("a UTF-8 path"))
+            .await
+            .expect("the file");
+        assert_eq!(documents.settled(kind).await.state, "done", "{word}");
+    }
+    tab_to(b, "[data-testid=continue]").await;
+    enter(b).await;
+
+    // Checked and sent.
+    claim.review().await;
+    tab_to(b, "[data-testid=submit-claim]").await;
+    enter(b).await;
+    Sent::wait(b).await;
+    let list: ClaimList = b.api("/claims").await;
+    assert_eq!(list.claims.len(), 1, "{list:?}");
     s.finish().await;
 }

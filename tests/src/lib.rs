@@ -9,6 +9,7 @@ pub mod claim_pages;
 pub mod fixtures;
 pub mod follow_pages;
 pub mod keyboard;
+pub mod layout;
 pub mod office_pages;
 pub mod offline_pages;
 pub mod outbox_pages;

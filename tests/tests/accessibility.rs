@@ -2,7 +2,8 @@
 //! and sign-in, a JHT claim's journey, "Klaim saya" and the needs-internet page offline; a claim
 //! queued offline and delivered, the claim's page needing action, the fix, the notifications; the
 //! officers' queue and claim page and the admins' audit trail. Every check fails on any violation.
-//! And the whole JHT journey with the keyboard alone, every stop showing its focus.
+//! And the whole JHT journey with the keyboard alone, every stop showing its focus; and the pages
+//! at 320 px wide and at 200% zoom with nothing sideways and nothing covering anything.
 
 use std::time::Duration;
 
@@ -14,11 +15,12 @@ use klaim_core::claim::{
 };
 use klaim_e2e::a11y::assert_accessible;
 use klaim_e2e::account_pages::Screen;
-use klaim_e2e::browser::Browser;
+use klaim_e2e::browser::{Browser, PHONE};
 use klaim_e2e::claim_pages::{Journey, RINA, Sent, sign_up};
 use klaim_e2e::fixtures::{letter_pdf, write};
 use klaim_e2e::follow_pages::{ClaimPage, NotificationsPage, Officer};
 use klaim_e2e::keyboard::{arrow_to, enter, keys, space, tab_to};
+use klaim_e2e::layout::{assert_fits, overlaps, zoom};
 use klaim_e2e::office_pages::{
     ADMIN, AuditPage, OFFICER, OfficeClaimPage, QueuePage, staff_signs_in,
 };
@@ -262,5 +264,73 @@ async fn the_whole_claim_journey_works_with_the_keyboard_alone() {
     Sent::wait(b).await;
     let list: ClaimList = b.api("/claims").await;
     assert_eq!(list.claims.len(), 1, "{list:?}");
+    s.finish().await;
+}
+
+/// The pages at 320 CSS pixels wide and at 200% zoom: nothing sideways, nothing covering.
+async fn fits_everywhere(b: &Browser, what: &str) {
+    b.set_viewport_width(320).await;
+    assert_fits(b, &format!("{what} at 320 px")).await;
+    b.set_viewport_width(PHONE.0).await;
+    zoom(b, 200).await;
+    assert_fits(b, &format!("{what} at 200% zoom")).await;
+    b.screenshot(&format!("{what} 200%")).await;
+    zoom(b, 100).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_fit_320_pixels_and_200_percent_zoom_without_overlap() {
+    let s = Session::start("a11y_layout").await;
+    let b = &s.browser;
+    let check = CheckPage::open(b).await;
+    // The check sees a covered heading (a control for the check itself).
+    let _: bool = b
+        .script(
+            "const d = document.createElement('p'); d.id = 'cover'; d.textContent = 'menutupi'; \
+             const h = document.querySelector('h1').getBoundingClientRect(); \
+             Object.assign(d.style, { position: 'absolute', left: h.left + 'px', \
+               top: (h.top + window.scrollY) + 'px', margin: 0 }); \
+             document.body.appendChild(d); return true;",
+        )
+        .await;
+    let covered = overlaps(b).await;
+    assert!(
+        covered.iter().any(|o| o.contains("menutupi")),
+        "{covered:?}"
+    );
+    let _: bool = b
+        .script("document.getElementById('cover').remove(); return true;")
+        .await;
+    check.press_continue().await;
+    Screen::new(b).wait("error-summary").await;
+    fits_everywhere(b, "start page with errors").await;
+    sign_up(&s, &RINA).await;
+    fits_everywhere(b, "Akun saya").await;
+    let claim = Journey::start(b, Programme::Jht, ClaimReason::Resigned).await;
+    claim.results().await;
+    fits_everywhere(b, "results").await;
+    claim.results().await.proceed().await;
+    claim
+        .answer_event_date(wib_today().add_days(-95).expect("a date"))
+        .await;
+    claim.screen.wait("bank-form").await;
+    fits_everywhere(b, "bank").await;
+    claim.answer_bank(Bank::Bca, "8031234567").await;
+    let documents = claim.documents().await;
+    documents.proceed().await;
+    claim.screen.wait("error-summary").await;
+    fits_everywhere(b, "documents with errors").await;
+    claim
+        .screen
+        .go_within_app(&claim.path("periksa"), "submit-form")
+        .await;
+    claim.screen.press("submit-claim").await;
+    claim.screen.wait("review-problems").await;
+    fits_everywhere(b, "review with problems").await;
+    claim
+        .screen
+        .go_within_app("/klaim-saya", "make-claim")
+        .await;
+    fits_everywhere(b, "Klaim saya").await;
     s.finish().await;
 }

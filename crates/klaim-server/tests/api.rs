@@ -193,6 +193,22 @@ async fn the_openapi_document_describes_every_endpoint_and_its_types() {
         let operation = &doc["paths"][path][method];
         assert!(operation.is_object(), "{method} {path} is not documented");
         assert!(!operation["responses"].as_object().unwrap().is_empty());
+        // Every `{name}` of the path is declared as a path parameter (API fuzzers need it).
+        let declared: Vec<&str> = operation["parameters"]
+            .as_array()
+            .map(|ps| {
+                ps.iter()
+                    .filter(|p| p["in"] == "path")
+                    .filter_map(|p| p["name"].as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for name in path.split('{').skip(1).filter_map(|s| s.split('}').next()) {
+            assert!(
+                declared.contains(&name),
+                "{method} {path}: the path parameter {name} is not declared"
+            );
+        }
     }
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     for name in [

@@ -238,8 +238,10 @@ pub(super) async fn list(
 
 #[utoipa::path(get, path = "/api/v1/claims/{id}", tag = "claims",
     security(("session" = [])),
-    params(("id" = String, Path, description = "The claim's UUID")),
-    params(("If-None-Match" = Option<String>, Header, description = "The ETag of the claim the app has")),
+    params(
+        ("id" = String, Path, description = "The claim's UUID"),
+        ("If-None-Match" = Option<String>, Header, description = "The ETag of the claim the app has"),
+    ),
     responses(
         (status = 200, description = "The claim as submitted, with its timeline; with an ETag (changes with every step) and `Cache-Control: no-cache, private`", body = ClaimView),
         (status = 304, description = "Unchanged since the ETag in If-None-Match"),

@@ -16,16 +16,19 @@ const leaf = (e) => [...e.childNodes].some(n => n.nodeType === 3 && n.textConten
 const name = (e) => e.tagName.toLowerCase()
   + (e.dataset.testid ? `[${e.dataset.testid}]` : e.className ? `.${String(e.className).split(' ')[0]}` : '')
   + ` "${(e.innerText || e.value || '').trim().slice(0, 30)}"`;
+// Inline text that wraps has one box per line: its bounding box would cover its neighbours.
+const boxes = (e) => getComputedStyle(e).display === 'inline'
+  ? [...e.getClientRects()] : [e.getBoundingClientRect()];
+const cover = (p, q) => Math.min(p.right, q.right) - Math.max(p.left, q.left) > 2
+  && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 2;
 const all = [...document.body.querySelectorAll('*')].filter(e => leaf(e) && shown(e));
 const found = [];
 for (let i = 0; i < all.length; i++) {
   for (let j = i + 1; j < all.length; j++) {
     const a = all[i], b = all[j];
     if (a.contains(b) || b.contains(a)) continue;
-    const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
-    const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
-    const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
-    if (w > 2 && h > 2) found.push(`${name(a)} × ${name(b)}`);
+    const qs = boxes(b);
+    if (boxes(a).some(p => qs.some(q => cover(p, q)))) found.push(`${name(a)} × ${name(b)}`);
   }
 }
 return found.slice(0, 10);

@@ -30,68 +30,69 @@ use klaim_e2e::server::output_dir;
 use klaim_e2e::{Session, wib_today};
 
 #[tokio::test(flavor = "multi_thread")]
-async fn every_participant_page_and_error_state_passes_axe() {
+async fn every_participant_page_and_error_state_passes_axe_and_fits_small_screens() {
     let mut s = Session::start("a11y_participant").await;
     let b = &s.browser;
 
     // The start page, empty and with every error shown.
-    let check = CheckPage::open(b).await;
-    assert_accessible(b, "start page").await;
-    check.press_continue().await;
+    let start = CheckPage::open(b).await;
+    layout_check_sees_a_cover(b).await;
+    check(b, "start page").await;
+    start.press_continue().await;
     Screen::new(b).wait("error-summary").await;
-    assert_accessible(b, "start page with errors").await;
+    check(b, "start page with errors").await;
 
     // Signing in and registering, each with its errors.
     let screen = Screen::new(b);
     screen.open("/masuk", "sign-in-form").await;
-    assert_accessible(b, "sign-in").await;
+    check(b, "sign-in").await;
     screen.press("sign-in").await;
     screen.wait("error-summary").await;
-    assert_accessible(b, "sign-in with errors").await;
+    check(b, "sign-in with errors").await;
     screen.open("/lupa-sandi", "reset-form").await;
-    assert_accessible(b, "forgotten password").await;
+    check(b, "forgotten password").await;
     screen.open("/daftar", "register-form").await;
-    assert_accessible(b, "registration").await;
+    check(b, "registration").await;
     screen.press("continue").await;
     screen.wait("error-summary").await;
-    assert_accessible(b, "registration with errors").await;
+    check(b, "registration with errors").await;
 
     // Signed in: the account, the claim journey and its error states.
     sign_up(&s, &RINA).await;
     let screen = Screen::new(b);
-    assert_accessible(b, "Akun saya").await;
+    check(b, "Akun saya").await;
     screen.open("/akun/sesi", "sessions").await;
-    assert_accessible(b, "sessions").await;
+    check(b, "sessions").await;
     let claim = Journey::start(b, Programme::Jht, ClaimReason::Resigned).await;
     let results = claim.results().await;
-    assert_accessible(b, "results").await;
+    check(b, "results").await;
     results.proceed().await;
     claim.screen.wait("event-date-form").await;
     claim.screen.press("continue").await;
     claim.screen.wait("error-summary").await;
-    assert_accessible(b, "event date with errors").await;
+    check(b, "event date with errors").await;
     claim
         .answer_event_date(wib_today().add_days(-95).expect("a date"))
         .await;
     claim.screen.wait("bank-form").await;
-    assert_accessible(b, "bank account").await;
+    check(b, "bank account").await;
     claim.answer_bank(Bank::Bca, "8031234567").await;
     let documents = claim.documents().await;
-    assert_accessible(b, "documents").await;
+    check(b, "documents").await;
     documents.proceed().await;
     claim.screen.wait("error-summary").await;
-    assert_accessible(b, "documents with errors").await;
+    check(b, "documents with errors").await;
     claim
         .screen
         .go_within_app(&claim.path("periksa"), "submit-form")
         .await;
     claim.screen.press("submit-claim").await;
     claim.screen.wait("review-problems").await;
-    assert_accessible(b, "review with problems").await;
+    check(b, "review with problems").await;
 
     // "Klaim saya", then offline: the banner, the outbox and the needs-internet page.
     screen.go_within_app("/klaim-saya", "make-claim").await;
-    assert_accessible(b, "Klaim saya").await;
+    check(b, "Klaim saya").await;
     s.server.stop();
     claim
         .screen
@@ -99,7 +100,7 @@ async fn every_participant_page_and_error_state_passes_axe() {
         .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     screen.go_within_app("/masuk", "needs-internet").await;
-    assert_accessible(b, "needs internet").await;
+    check(b, "needs internet").await;
     s.server.restart();
     s.finish().await;
 }
@@ -267,23 +268,14 @@ async fn the_whole_claim_journey_works_with_the_keyboard_alone() {
     s.finish().await;
 }
 
-/// The pages at 320 CSS pixels wide and at 200% zoom: nothing sideways, nothing covering.
-async fn fits_everywhere(b: &Browser, what: &str) {
-    b.set_viewport_width(320).await;
-    assert_fits(b, &format!("{what} at 320 px")).await;
-    b.set_viewport_width(PHONE.0).await;
-    zoom(b, 200).await;
-    assert_fits(b, &format!("{what} at 200% zoom")).await;
-    b.screenshot(&format!("{what} 200%")).await;
-    zoom(b, 100).await;
+/// axe on the page, then the page at 320 CSS pixels wide and at 200% zoom.
+async fn check(b: &Browser, what: &str) {
+    assert_accessible(b, what).await;
+    fits_everywhere(b, what).await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn pages_fit_320_pixels_and_200_percent_zoom_without_overlap() {
-    let s = Session::start("a11y_layout").await;
-    let b = &s.browser;
-    let check = CheckPage::open(b).await;
-    // The check sees a covered heading (a control for the check itself).
+/// A control for the layout check itself: a paragraph laid over the heading is seen.
+async fn layout_check_sees_a_cover(b: &Browser) {
     let _: bool = b
         .script(
             "const d = document.createElement('p'); d.id = 'cover'; d.textContent = 'menutupi'; \
@@ -301,36 +293,15 @@ async fn pages_fit_320_pixels_and_200_percent_zoom_without_overlap() {
     let _: bool = b
         .script("document.getElementById('cover').remove(); return true;")
         .await;
-    check.press_continue().await;
-    Screen::new(b).wait("error-summary").await;
-    fits_everywhere(b, "start page with errors").await;
-    sign_up(&s, &RINA).await;
-    fits_everywhere(b, "Akun saya").await;
-    let claim = Journey::start(b, Programme::Jht, ClaimReason::Resigned).await;
-    claim.results().await;
-    fits_everywhere(b, "results").await;
-    claim.results().await.proceed().await;
-    claim
-        .answer_event_date(wib_today().add_days(-95).expect("a date"))
-        .await;
-    claim.screen.wait("bank-form").await;
-    fits_everywhere(b, "bank").await;
-    claim.answer_bank(Bank::Bca, "8031234567").await;
-    let documents = claim.documents().await;
-    documents.proceed().await;
-    claim.screen.wait("error-summary").await;
-    fits_everywhere(b, "documents with errors").await;
-    claim
-        .screen
-        .go_within_app(&claim.path("periksa"), "submit-form")
-        .await;
-    claim.screen.press("submit-claim").await;
-    claim.screen.wait("review-problems").await;
-    fits_everywhere(b, "review with problems").await;
-    claim
-        .screen
-        .go_within_app("/klaim-saya", "make-claim")
-        .await;
-    fits_everywhere(b, "Klaim saya").await;
-    s.finish().await;
+}
+
+/// The page at 320 CSS pixels wide and at 200% zoom: nothing sideways, nothing covering.
+async fn fits_everywhere(b: &Browser, what: &str) {
+    b.set_viewport_width(320).await;
+    assert_fits(b, &format!("{what} at 320 px")).await;
+    b.set_viewport_width(PHONE.0).await;
+    zoom(b, 200).await;
+    assert_fits(b, &format!("{what} at 200% zoom")).await;
+    b.screenshot(&format!("{what} 200%")).await;
+    zoom(b, 100).await;
 }

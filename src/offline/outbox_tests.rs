@@ -105,6 +105,15 @@ async fn fresh_vault(account: &str) -> std::rc::Rc<Vault> {
     std::rc::Rc::new(vault)
 }
 
+/// Puts `claim` in the vault as the outbox keeps it (queued in an earlier session).
+async fn store_queued(vault: &Vault, claim: &QueuedClaim) {
+    let bytes = serde_json::to_vec(claim).unwrap();
+    vault
+        .put(&queued_key(&claim.claim_id), &bytes)
+        .await
+        .unwrap();
+}
+
 /// An outbox on an emptied vault of `account`, as the app has it once signed in.
 async fn opened(account: &str) -> (Owner, Outbox, std::rc::Rc<Vault>) {
     let owner = owner();
@@ -160,13 +169,7 @@ async fn a_document_gone_from_the_phone_is_refused_for_good_with_its_reason() {
     assert!(outbox.items.get_untracked().is_empty());
 
     // Queued earlier (found in the vault at start): refused, it stays with its reason.
-    vault
-        .put(
-            &queued_key(&claim.claim_id),
-            &serde_json::to_vec(&claim).unwrap(),
-        )
-        .await
-        .unwrap();
+    store_queued(&vault, &claim).await;
     let later = Outbox::provide();
     later.open(vault.clone()).await;
     let settled = poll_items(later, |items| items.iter().all(|q| !q.waiting())).await;
@@ -197,13 +200,7 @@ async fn the_sweep_keeps_only_the_bytes_something_refers_to() {
         "9c8b7a65-4321-4fed-8cba-987654321000",
         vec![document("in-queue", false)],
     );
-    vault
-        .put(
-            &queued_key(&claim.claim_id),
-            &serde_json::to_vec(&claim).unwrap(),
-        )
-        .await
-        .unwrap();
+    store_queued(&vault, &claim).await;
     outbox.open(vault.clone()).await;
     outbox.sweep(&vault, &["in-draft".to_owned()]).await;
     let mut keys = vault.keys().await.unwrap();

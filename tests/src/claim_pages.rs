@@ -122,6 +122,15 @@ pub async fn sign_up<'a>(s: &'a Session, who: &Registration) -> Screen<'a> {
     flow.screen
 }
 
+/// A one-page PDF letter for `kind` ("Dokumen ktp"), written to `dir`.
+pub fn letter(dir: &Path, kind: DocumentKind) -> std::path::PathBuf {
+    crate::fixtures::write(
+        dir,
+        &format!("{}.pdf", kind.as_str()),
+        &crate::fixtures::letter_pdf(&format!("Dokumen {}", kind.as_str())),
+    )
+}
+
 /// Waits up to `limit` for `check` to give something.
 pub async fn poll<T, F, Fut>(limit: Duration, what: &str, mut check: F) -> T
 where
@@ -559,6 +568,24 @@ impl Documents<'_> {
             );
         }
         kinds
+    }
+
+    /// The kinds asked for on the page, in page order, read as klaim-core's kinds.
+    pub async fn asked(&self) -> Vec<DocumentKind> {
+        self.kinds()
+            .await
+            .iter()
+            .map(|word| {
+                DocumentKind::from_wire(word).unwrap_or_else(|| panic!("unknown kind {word}"))
+            })
+            .collect()
+    }
+
+    /// Uploads a one-page letter (`letter`) for each of `kinds`.
+    pub async fn upload_letters(&self, dir: &Path, kinds: &[DocumentKind]) {
+        for &kind in kinds {
+            self.upload(kind, &letter(dir, kind)).await;
+        }
     }
 
     /// Starts recording, inside the page, every state and progress value of every upload row

@@ -24,7 +24,7 @@ use crate::claim_pages::{Journey, RINA, Sent, attr, poll, sign_up};
 
 /// How long the back office may take to show what a test waits for.
 const WAIT: Duration = Duration::from_secs(15);
-use crate::fixtures::{document_photo, letter_pdf, write};
+use crate::fixtures::{document_photo, write};
 use crate::server::Staff;
 use crate::{Browser, Session, wib_today};
 
@@ -88,14 +88,9 @@ pub async fn rina_sends_her_jht_claim(browser: &Browser, dir: &Path) -> String {
     let documents = claim.documents().await;
     let ktp = write(dir, "ktp.jpg", &document_photo(1200, 800, 7));
     documents.upload(DocumentKind::Ktp, &ktp).await;
-    for kind in [DocumentKind::KpjCard, DocumentKind::BankBook] {
-        let file = write(
-            dir,
-            &format!("{}.pdf", kind.as_str()),
-            &letter_pdf(&format!("Dokumen {}", kind.as_str())),
-        );
-        documents.upload(kind, &file).await;
-    }
+    documents
+        .upload_letters(dir, &[DocumentKind::KpjCard, DocumentKind::BankBook])
+        .await;
     documents.proceed().await;
     let review = claim.review().await;
     review.submit().await;

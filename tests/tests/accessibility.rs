@@ -16,8 +16,7 @@ use klaim_core::claim::{
 use klaim_e2e::a11y::assert_accessible;
 use klaim_e2e::account_pages::Screen;
 use klaim_e2e::browser::{Browser, PHONE};
-use klaim_e2e::claim_pages::{Journey, RINA, Sent, sign_up};
-use klaim_e2e::fixtures::{letter_pdf, write};
+use klaim_e2e::claim_pages::{Journey, RINA, Sent, letter, sign_up};
 use klaim_e2e::follow_pages::{ClaimPage, NotificationsPage, Officer};
 use klaim_e2e::keyboard::{arrow_to, enter, keys, space, tab_to};
 use klaim_e2e::layout::{assert_fits, overlaps, zoom};
@@ -124,13 +123,8 @@ async fn following_a_claim_offline_and_the_back_office_pass_axe() {
     let documents = claim.documents().await;
     s.server.stop();
     let dir = output_dir().join("fixtures").join(test);
-    for word in documents.kinds().await {
-        let kind = DocumentKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == word)
-            .expect("a known kind");
-        let file = write(&dir, &format!("{word}.pdf"), &letter_pdf(&word));
-        documents.keep(kind, &file).await;
+    for kind in documents.asked().await {
+        documents.keep(kind, &letter(&dir, kind)).await;
     }
     assert_accessible(b, "documents kept on the phone").await;
     documents.proceed().await;
@@ -238,14 +232,10 @@ async fn the_whole_claim_journey_works_with_the_keyboard_alone() {
     // Each document's file input is reached by Tab; the file is what its dialog would give.
     let documents = claim.documents().await;
     let dir = output_dir().join("fixtures").join(test);
-    for word in documents.kinds().await {
-        let kind = DocumentKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == word)
-            .expect("a known kind");
-        let input = format!("[data-kind={word}] [data-testid=upload-input]");
+    for kind in documents.asked().await {
+        let input = format!("[data-kind={}] [data-testid=upload-input]", kind.as_str());
         tab_to(b, &input).await;
-        let file = write(&dir, &format!("{word}.pdf"), &letter_pdf(&word));
+        let file = letter(&dir, kind);
         b.driver
             .active_element()
             .await
@@ -253,7 +243,7 @@ async fn the_whole_claim_journey_works_with_the_keyboard_alone() {
             .send_keys(file.to_str().expect("a UTF-8 path"))
             .await
             .expect("the file");
-        assert_eq!(documents.settled(kind).await.state, "done", "{word}");
+        assert_eq!(documents.settled(kind).await.state, "done", "{kind:?}");
     }
     tab_to(b, "[data-testid=continue]").await;
     enter(b).await;

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use klaim_core::Date;
-use klaim_core::claim::{ClaimReason, DocumentKind, Programme};
+use klaim_core::claim::{ClaimReason, Programme};
 use klaim_e2e::claim_pages::{Journey, RINA, sign_up};
 use klaim_e2e::fixtures::{document_photo, write};
 use klaim_e2e::outbox_pages::OutboxPage;
@@ -109,19 +109,14 @@ async fn restore_a_draft_and_deliver_queued_claims() {
 
     s.server.stop();
     let dir = output_dir().join("fixtures").join(test);
-    let kinds = documents.kinds().await;
+    let kinds = documents.asked().await;
     assert_eq!(kinds.len(), 5, "five documents: {kinds:?}");
     let mut photo_bytes = 0;
-    for (seed, word) in (1..).zip(&kinds) {
-        let kind = DocumentKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == word)
-            .expect("a known kind");
+    for (seed, kind) in (1..).zip(kinds) {
         let photo = document_photo(1600, 1200, seed);
         photo_bytes += photo.len();
-        documents
-            .keep(kind, &write(&dir, &format!("{word}.jpg"), &photo))
-            .await;
+        let name = format!("{}.jpg", kind.as_str());
+        documents.keep(kind, &write(&dir, &name, &photo)).await;
     }
     tokio::time::sleep(Duration::from_secs(1)).await;
     s.server.restart();

@@ -40,18 +40,16 @@ async fn rina_to_review<'a>(s: &'a Session, test: &str) -> Journey<'a> {
     claim.answer_bank(Bank::Bca, "8031234567").await;
     let documents = claim.documents().await;
     let dir = fixture_dir(test);
-    for kind in [
-        DocumentKind::Ktp,
-        DocumentKind::KpjCard,
-        DocumentKind::BankBook,
-    ] {
-        let file = write(
+    documents
+        .upload_letters(
             &dir,
-            &format!("{}.pdf", kind.as_str()),
-            &letter_pdf(&format!("Dokumen {}", kind.as_str())),
-        );
-        documents.upload(kind, &file).await;
-    }
+            &[
+                DocumentKind::Ktp,
+                DocumentKind::KpjCard,
+                DocumentKind::BankBook,
+            ],
+        )
+        .await;
     documents.proceed().await;
     claim.review().await;
     claim

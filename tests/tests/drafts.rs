@@ -9,7 +9,6 @@ use klaim_core::claim::{ClaimReason, DocumentKind, Programme};
 use klaim_core::{Bank, Date};
 use klaim_e2e::account_pages::{Screen, SignInPage};
 use klaim_e2e::claim_pages::{Journey, RINA, Sent, poll, sign_up};
-use klaim_e2e::fixtures::{letter_pdf, write};
 use klaim_e2e::server::output_dir;
 use klaim_e2e::{Session, wib_today};
 
@@ -136,18 +135,16 @@ async fn a_draft_survives_reload_and_browser_restart_and_is_wiped_on_sign_out() 
     claim.screen.press("continue").await;
     let documents = claim.documents().await;
     let dir = output_dir().join("fixtures").join("drafts_survive");
-    for kind in [
-        DocumentKind::Ktp,
-        DocumentKind::KpjCard,
-        DocumentKind::BankBook,
-    ] {
-        let file = write(
+    documents
+        .upload_letters(
             &dir,
-            &format!("{}.pdf", kind.as_str()),
-            &letter_pdf(&format!("Dokumen {}", kind.as_str())),
-        );
-        documents.upload(kind, &file).await;
-    }
+            &[
+                DocumentKind::Ktp,
+                DocumentKind::KpjCard,
+                DocumentKind::BankBook,
+            ],
+        )
+        .await;
     documents.proceed().await;
     let review = claim.review().await;
     review.submit().await;

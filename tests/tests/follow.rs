@@ -17,7 +17,7 @@ use klaim_core::claim::{
 use klaim_core::{Bank, BankAccount, Explain, NameMatch};
 use klaim_e2e::account_pages::Screen;
 use klaim_e2e::claim_pages::{Journey, RINA, Sent, sign_up};
-use klaim_e2e::fixtures::{document_photo, letter_pdf, write};
+use klaim_e2e::fixtures::{document_photo, write};
 use klaim_e2e::follow_pages::{
     ClaimPage, FixPage, NotificationsPage, Officer, badge, fetch_head, receipt_href, wait_badge,
 };
@@ -54,18 +54,16 @@ async fn rina_sends_a_claim(s: &Session, test: &str) -> (String, String) {
     claim.answer_bank(Bank::Bca, "8031234567").await;
     let documents = claim.documents().await;
     let dir = fixture_dir(test);
-    for kind in [
-        DocumentKind::Ktp,
-        DocumentKind::KpjCard,
-        DocumentKind::BankBook,
-    ] {
-        let file = write(
+    documents
+        .upload_letters(
             &dir,
-            &format!("{}.pdf", kind.as_str()),
-            &letter_pdf(&format!("Dokumen {}", kind.as_str())),
-        );
-        documents.upload(kind, &file).await;
-    }
+            &[
+                DocumentKind::Ktp,
+                DocumentKind::KpjCard,
+                DocumentKind::BankBook,
+            ],
+        )
+        .await;
     documents.proceed().await;
     claim.review().await.submit().await;
     let sent = Sent::wait(&s.browser).await;

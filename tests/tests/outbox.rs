@@ -11,8 +11,8 @@ use klaim_core::api::claim::{ClaimList, ClaimStatus, ClaimView, DocumentList};
 use klaim_core::claim::{ClaimReason, DocumentKind, Programme};
 use klaim_core::{Bank, Date};
 use klaim_e2e::account_pages::{Screen, SignInPage};
-use klaim_e2e::claim_pages::{BAMBANG, Documents, Journey, RINA, Sent, poll, sign_up};
-use klaim_e2e::fixtures::{document_photo, letter_pdf, write};
+use klaim_e2e::claim_pages::{BAMBANG, Documents, Journey, RINA, Sent, letter, poll, sign_up};
+use klaim_e2e::fixtures::{document_photo, write};
 use klaim_e2e::outbox_pages::OutboxPage;
 use klaim_e2e::server::output_dir;
 use klaim_e2e::{Session, wib_today};
@@ -29,20 +29,12 @@ fn rina_resigned_on() -> Date {
 /// photo, the rest as letters. Returns how many.
 async fn keep_all(documents: &Documents<'_>, test: &str) -> usize {
     let dir = output_dir().join("fixtures").join(test);
-    let kinds = documents.kinds().await;
-    for (seed, word) in (1..).zip(&kinds) {
-        let kind = DocumentKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == word)
-            .expect("a known kind");
+    let kinds = documents.asked().await;
+    for (seed, &kind) in (1..).zip(&kinds) {
         let file = if kind == DocumentKind::Ktp {
             write(&dir, "ktp.jpg", &document_photo(1600, 1200, seed))
         } else {
-            write(
-                &dir,
-                &format!("{word}.pdf"),
-                &letter_pdf(&format!("Dokumen {word}")),
-            )
+            letter(&dir, kind)
         };
         documents.keep(kind, &file).await;
     }
@@ -123,19 +115,15 @@ async fn a_claim_made_offline_survives_a_restart_and_arrives_exactly_once() {
         .open(&claim.path("dokumen"), "documents-form")
         .await;
     let documents = claim.documents().await;
-    for word in documents.kinds().await {
-        let kind = DocumentKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == word)
-            .expect("a known kind");
+    for kind in documents.asked().await {
         let row = documents.settled(kind).await;
         assert_eq!(
             row.state, "kept",
-            "{word} is still on the phone: {}",
+            "{kind:?} is still on the phone: {}",
             row.text
         );
         // The photo's thumbnail comes back from the phone's vault.
-        assert_eq!(row.thumbnail, kind == DocumentKind::Ktp, "{word}");
+        assert_eq!(row.thumbnail, kind == DocumentKind::Ktp, "{kind:?}");
     }
     s.browser.screenshot("restored-offline").await;
 
@@ -381,18 +369,15 @@ async fn a_refused_claim_is_changed_and_sent_again() {
     jht.answer_bank(Bank::Bni, "0123456789").await;
     jht.answer_npwp(BAMBANG.nik).await;
     let documents = jht.documents().await;
-    for word in documents.kinds().await {
-        let kind = DocumentKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == word)
-            .expect("a known kind");
+    let kinds = documents.asked().await;
+    for &kind in &kinds {
         assert_ne!(
             documents.settled(kind).await.state,
             "empty",
-            "{word} came back"
+            "{kind:?} came back"
         );
     }
-    let count = documents.kinds().await.len();
+    let count = kinds.len();
     documents.proceed().await;
     jht.review().await.submit().await;
     Sent::wait(&s.browser).await;

@@ -25,7 +25,13 @@ pub struct Run {
 
 /// Runs every target for `seconds`; `dev` reuses the build `cargo fuzz build --dev` made (the
 /// test stage), otherwise targets are built optimised as cargo-fuzz does by default.
-pub fn all(root: &Path, tools: &Tools, seconds: u64, dev: bool) -> anyhow::Result<Vec<Run>> {
+pub fn all(
+    root: &Path,
+    tools: &Tools,
+    seconds: u64,
+    jobs: usize,
+    dev: bool,
+) -> anyhow::Result<Vec<Run>> {
     let fuzz_dir = root.join("crates/klaim-core");
     let listed = proc::output(&mut fuzz_cargo(tools, &fuzz_dir, &["fuzz", "list"]))?;
     let targets: Vec<&str> = listed
@@ -41,64 +47,103 @@ pub fn all(root: &Path, tools: &Tools, seconds: u64, dev: bool) -> anyhow::Resul
         .join("artifacts");
     std::fs::create_dir_all(&artifacts)?;
     let work = tempdir("klaim-fuzz")?;
-    let mut found = Vec::new();
-    for target in targets {
-        let corpus = work.join(target);
-        std::fs::create_dir_all(&corpus)?;
-        let seeds = fuzz_dir.join("fuzz").join("seeds").join(target);
-        let mut args = vec!["fuzz", "run"];
-        if dev {
-            args.push("--dev");
+    // Targets are taken from one queue by `jobs` workers, each running one libFuzzer at a time.
+    let queue = std::sync::Mutex::new(targets.into_iter());
+    let found = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.max(1) {
+            scope.spawn(|| {
+                loop {
+                    let Some(target) = queue.lock().unwrap().next() else {
+                        break;
+                    };
+                    let run = run_one(tools, &fuzz_dir, &work, &artifacts, target, seconds, dev);
+                    found.lock().unwrap().push(run);
+                }
+            });
         }
-        let time = format!("-max_total_time={seconds}");
-        let prefix = format!("-artifact_prefix={}/{target}-", artifacts.display());
-        let corpus_arg = corpus.display().to_string();
-        let seeds_arg = seeds.display().to_string();
-        args.extend([target, &corpus_arg]);
-        if seeds.is_dir() {
-            args.push(&seeds_arg);
-        }
-        args.extend(["--", &time, &prefix, "-timeout=10", "-print_final_stats=1"]);
-        let mut cmd = fuzz_cargo(tools, &fuzz_dir, &args);
-        let output = cmd
-            .output()
-            .with_context(|| format!("running {}", proc::describe(&cmd)))?;
-        let log = String::from_utf8_lossy(&output.stderr);
-        let run = Run {
-            target: target.to_owned(),
-            runs: done_runs(&log).unwrap_or(0),
-            seconds,
-            crashed: !output.status.success(),
-        };
-        println!(
-            "{:<16} {:>12} runs in {:>4} s  {}",
-            run.target,
-            run.runs,
-            run.seconds,
-            if run.crashed { "CRASHED" } else { "no crash" }
-        );
-        if run.crashed {
-            let tail: Vec<&str> = log.lines().rev().take(30).collect();
-            for line in tail.into_iter().rev() {
-                println!("  {line}");
-            }
-        }
-        found.push(run);
-    }
+    });
+    let mut found = found.into_inner().unwrap();
+    found.sort_by(|a, b| a.target.cmp(&b.target));
     let _ = std::fs::remove_dir_all(&work);
     Ok(found)
 }
 
+/// One target for `seconds`, from a fresh working corpus and the committed seeds.
+fn run_one(
+    tools: &Tools,
+    fuzz_dir: &Path,
+    work: &Path,
+    artifacts: &Path,
+    target: &str,
+    seconds: u64,
+    dev: bool,
+) -> Run {
+    let corpus = work.join(target);
+    let seeds = fuzz_dir.join("fuzz").join("seeds").join(target);
+    let mut args = vec!["fuzz", "run"];
+    if dev {
+        args.push("--dev");
+    }
+    let time = format!("-max_total_time={seconds}");
+    let prefix = format!("-artifact_prefix={}/{target}-", artifacts.display());
+    let corpus_arg = corpus.display().to_string();
+    let seeds_arg = seeds.display().to_string();
+    args.extend([target, &corpus_arg]);
+    if seeds.is_dir() {
+        args.push(&seeds_arg);
+    }
+    args.extend(["--", &time, &prefix, "-timeout=10", "-print_final_stats=1"]);
+    let mut cmd = fuzz_cargo(tools, fuzz_dir, &args);
+    let output = std::fs::create_dir_all(&corpus).and_then(|()| cmd.output());
+    let (crashed, log) = match output {
+        Ok(out) => (
+            !out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        ),
+        Err(e) => (true, format!("running {}: {e}", proc::describe(&cmd))),
+    };
+    let run = Run {
+        target: target.to_owned(),
+        runs: done_runs(&log).unwrap_or(0),
+        seconds,
+        crashed,
+    };
+    // One print per target, so lines of parallel workers do not interleave.
+    let mut report = format!(
+        "{:<16} {:>12} runs in {:>4} s  {}\n",
+        run.target,
+        run.runs,
+        run.seconds,
+        if run.crashed { "CRASHED" } else { "no crash" }
+    );
+    if run.crashed {
+        let tail: Vec<&str> = log.lines().rev().take(30).collect();
+        for line in tail.into_iter().rev() {
+            report.push_str(&format!("  {line}\n"));
+        }
+    }
+    print!("{report}");
+    run
+}
+
 /// `cargo xtask fuzz --seconds N`.
 pub fn command(root: &Path, tools: &Tools, args: &[String]) -> anyhow::Result<()> {
-    let seconds = match args {
-        [flag, n] if flag == "--seconds" => n.parse::<u64>().context("--seconds takes a number")?,
-        [] => 60,
-        _ => bail!("usage: cargo xtask fuzz [--seconds N]"),
-    };
-    let runs = all(root, tools, seconds, false)?;
+    let usage = "usage: cargo xtask fuzz [--seconds N] [--jobs N]";
+    let (mut seconds, mut jobs) = (60, 1);
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest.next().context(usage)?;
+        match flag.as_str() {
+            "--seconds" => seconds = value.parse().context("--seconds takes a number")?,
+            "--jobs" => jobs = value.parse().context("--jobs takes a number")?,
+            _ => bail!(usage),
+        }
+    }
+    let runs = all(root, tools, seconds, jobs, false)?;
     let result = json!({
         "seconds_per_target": seconds,
+        "jobs": jobs,
         "targets": runs.iter().map(|r| json!({
             "target": r.target,
             "runs": r.runs,
@@ -120,7 +165,7 @@ pub fn command(root: &Path, tools: &Tools, args: &[String]) -> anyhow::Result<()
 
 /// The short run of `cargo xtask test`: each target counts as one test.
 pub fn smoke(root: &Path, tools: &Tools) -> anyhow::Result<Counts> {
-    let runs = all(root, tools, 2, true)?;
+    let runs = all(root, tools, 2, 1, true)?;
     let failed = runs.iter().filter(|r| r.crashed).count() as u64;
     Ok(Counts {
         passed: runs.len() as u64 - failed,

@@ -11,6 +11,7 @@ mod client_id;
 pub mod records;
 mod refusal;
 pub mod storage;
+pub mod sweep;
 
 use std::time::Duration;
 
@@ -29,14 +30,16 @@ pub use storage::{ObjectStorage, StorageError};
 use crate::accounts::rate_limit::{Limit, LimitError, RetryAfter};
 use crate::clock::Clock;
 use crate::db::Db;
+use crate::instance::Instance;
 
 /// Uploads per account: a claim needs a handful of documents; this leaves room for retries and
 /// several claims while keeping one account from filling the storage (docs/claims-api.md).
 pub const UPLOADS_PER_ACCOUNT: Limit = Limit::new("document_upload", 200, 3600);
 /// How long one upload may take: 6 MB at 20 KB/s (a weak 2G link) is five minutes.
 pub const UPLOAD_DEADLINE: Duration = Duration::from_secs(10 * 60);
-/// A reservation older than this belongs to an upload that died with its server (every upload
-/// ends within [`UPLOAD_DEADLINE`]); a retry of the same id may take it over.
+/// A reservation older than this belongs to an upload that died (every upload ends within
+/// [`UPLOAD_DEADLINE`]), even if its server still runs; a retry of the same id may take it over.
+/// One whose server died is taken over at once ([`Instance::is_alive`]).
 const RESERVATION_STALE_SECS: i64 = 15 * 60;
 
 /// What the server needs to store and read documents. Cheap to clone.
@@ -45,6 +48,8 @@ pub struct Documents {
     pub db: Db,
     pub storage: ObjectStorage,
     pub clock: Clock,
+    /// This server process, named on every reservation it makes.
+    pub instance: Instance,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -146,16 +151,14 @@ pub async fn upload(
     }
     let db = &documents.db;
     let now = documents.clock.now();
-    if let Some(holder) = records::reserve(
-        db,
-        &upload.id,
+    let reservation = records::Reservation {
+        id: &upload.id,
         account_id,
-        upload.kind,
-        upload.sha256.as_str(),
-        now,
-    )
-    .await?
-    {
+        kind: upload.kind,
+        sha256: upload.sha256.as_str(),
+        instance_id: documents.instance.id(db, now).await?,
+    };
+    if let Some(holder) = records::reserve(db, &reservation, now).await? {
         if holder.account_id != account_id {
             return Err(UploadRefusal::IdTaken.into());
         }
@@ -170,19 +173,12 @@ pub async fn upload(
                 None => Err(UploadRefusal::InProgress.into()),
             };
         }
-        let stale = now - holder.started_at >= RESERVATION_STALE_SECS;
-        if !stale
-            || !records::take_over(
-                db,
-                &upload.id,
-                account_id,
-                holder.started_at,
-                upload.kind,
-                upload.sha256.as_str(),
-                now,
-            )
-            .await?
-        {
+        let stale = now - holder.started_at >= RESERVATION_STALE_SECS
+            || !documents
+                .instance
+                .is_alive(db, now, holder.instance_id)
+                .await?;
+        if !stale || !records::take_over(db, &reservation, holder.started_at, now).await? {
             return Err(UploadRefusal::InProgress.into());
         }
     }

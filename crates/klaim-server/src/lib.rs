@@ -15,6 +15,7 @@ pub mod db;
 pub mod documents;
 pub mod error;
 mod header_list;
+pub mod instance;
 pub mod lang;
 pub mod metrics;
 pub mod notifications;

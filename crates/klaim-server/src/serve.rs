@@ -14,8 +14,9 @@ use crate::accounts::{Accounts, Hasher};
 use crate::app::{AppState, router};
 use crate::clock::Clock;
 use crate::config::{CreateDirError, ServeArgs};
-use crate::db::{Backend, Db, DbError};
-use crate::documents::{Documents, ObjectStorage, StorageError, records};
+use crate::db::{Db, DbError};
+use crate::documents::{Documents, DocumentsError, ObjectStorage, StorageError, sweep};
+use crate::instance::Instance;
 use crate::notifications::{Channels, SetupError, outbox};
 use crate::static_files::{Dist, DistMissing};
 
@@ -39,8 +40,8 @@ pub enum ServeError {
         addr: SocketAddr,
         source: std::io::Error,
     },
-    #[error("cannot release the unfinished uploads of the last run: {0}")]
-    Release(sqlx::Error),
+    #[error("cannot register this server process or sweep what dead ones left: {0}")]
+    Sweep(#[from] DocumentsError),
     #[error("cannot install the stop-signal handlers: {0}")]
     Signals(std::io::Error),
     #[error("the server stopped: {0}")]
@@ -56,16 +57,6 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     // listening can serve every request.
     let db = Db::open(&storage.database_url).await?;
     let objects = ObjectStorage::open(&storage.documents)?;
-    // SQLite has one server process: an upload still marked under way died with the last one.
-    // (Servers sharing PostgreSQL wait out the stale period instead.)
-    if db.backend() == Backend::Sqlite {
-        let released = records::release_all_unfinished(&db)
-            .await
-            .map_err(ServeError::Release)?;
-        if released > 0 {
-            tracing::info!(released, "unfinished uploads of the last run released");
-        }
-    }
     tracing::info!(
         database = %storage.database_url,
         backend = db.backend().name(),
@@ -74,6 +65,28 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     );
     let data_dir: &Path = &storage.data_dir;
     let clock = Clock::system();
+    let documents = Documents {
+        db: db.clone(),
+        storage: objects,
+        clock: clock.clone(),
+        instance: Instance::new(),
+    };
+    // Registered, and what dead servers left swept, before the address is announced: a retry of
+    // an upload cut off by a crash is then taken at once.
+    let instance = documents
+        .instance
+        .id(&db, clock.now())
+        .await
+        .map_err(DocumentsError::from)?;
+    let swept = sweep::run(&documents).await?;
+    tracing::info!(
+        instance,
+        reservations = swept.reservations,
+        objects = swept.objects,
+        partial_files = swept.partial_files,
+        "storage swept"
+    );
+    let sweeper = tokio::spawn(sweep_every(documents.clone()));
     let state = AppState {
         dist: dist.clone(),
         data_dir: data_dir.into(),
@@ -82,11 +95,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
             clock: clock.clone(),
             hasher: Hasher::default(),
         },
-        documents: Documents {
-            db: db.clone(),
-            storage: objects,
-            clock: clock.clone(),
-        },
+        documents: documents.clone(),
         cookie_secure: args.cookie_secure.resolve(args.listen),
         metrics_token: args.metrics_token.as_deref().map(Arc::from),
         auto_approve: args.auto_approve,
@@ -119,6 +128,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     tokio::select! {
         result = &mut server => {
             outbox.abort();
+            sweeper.abort();
             db.close().await;
             return Ok(result?);
         }
@@ -129,9 +139,29 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
         Err(_) => tracing::warn!("requests still running after {GRACE:?}; stopping anyway"),
     }
     outbox.abort();
+    sweeper.abort();
     db.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Sweeps again every [`sweep::SWEEP_EVERY`]; a failed sweep is retried at the next.
+async fn sweep_every(documents: Documents) {
+    let mut every = tokio::time::interval(sweep::SWEEP_EVERY);
+    every.tick().await;
+    loop {
+        every.tick().await;
+        match sweep::run(&documents).await {
+            Ok(swept) if swept.is_empty() => {}
+            Ok(swept) => tracing::info!(
+                reservations = swept.reservations,
+                objects = swept.objects,
+                partial_files = swept.partial_files,
+                "storage swept"
+            ),
+            Err(error) => tracing::warn!(%error, "storage sweep failed"),
+        }
+    }
 }
 
 /// The one line on stdout; xtask and the tests read the address from it.

@@ -19,35 +19,45 @@ pub struct Holder {
     pub sha256: String,
     pub started_at: i64,
     pub stored: bool,
+    /// The server process that reserved it ([`crate::instance`]).
+    pub instance_id: Option<i64>,
 }
 
-/// Reserves `id` for an upload by `account_id`; `None` when it was free and is now reserved,
-/// else who holds it.
+/// What an upload reserves: the id, for this account and content, by this server process.
+pub struct Reservation<'a> {
+    pub id: &'a ClientId,
+    pub account_id: i64,
+    pub kind: DocumentKind,
+    pub sha256: &'a str,
+    pub instance_id: i64,
+}
+
+/// Reserves the id; `None` when it was free and is now reserved, else who holds it.
 pub async fn reserve(
     db: &Db,
-    id: &ClientId,
-    account_id: i64,
-    kind: DocumentKind,
-    sha256: &str,
+    r: &Reservation<'_>,
     now: i64,
 ) -> Result<Option<Holder>, sqlx::Error> {
+    let (id, account_id) = (r.id, r.account_id);
     let inserted: Option<String> = sqlx::query_scalar(
-        "INSERT INTO documents (id, account_id, kind, state, sha256, started_at)
-         VALUES ($1, $2, $3, 'uploading', $4, $5)
+        "INSERT INTO documents (id, account_id, kind, state, sha256, started_at, instance_id)
+         VALUES ($1, $2, $3, 'uploading', $4, $5, $6)
          ON CONFLICT (id) DO NOTHING RETURNING id",
     )
     .bind(id.as_str())
     .bind(account_id)
-    .bind(kind.as_str())
-    .bind(sha256)
+    .bind(r.kind.as_str())
+    .bind(r.sha256)
     .bind(now)
+    .bind(r.instance_id)
     .fetch_optional(db.pool())
     .await?;
     if inserted.is_some() {
         return Ok(None);
     }
     let row = sqlx::query(
-        "SELECT account_id, kind, sha256, started_at, state FROM documents WHERE id = $1",
+        "SELECT account_id, kind, sha256, started_at, state, instance_id FROM documents
+         WHERE id = $1",
     )
     .bind(id.as_str())
     .fetch_optional(db.pool())
@@ -59,6 +69,7 @@ pub async fn reserve(
             sha256: row.try_get("sha256")?,
             started_at: row.try_get("started_at")?,
             stored: row.try_get::<String, _>("state")? == "stored",
+            instance_id: row.try_get("instance_id")?,
         })),
         // Released between the two statements (a failed upload of the same id): answered as an
         // upload still in progress, so the caller simply tries again.
@@ -68,6 +79,7 @@ pub async fn reserve(
             sha256: String::new(),
             started_at: now,
             stored: false,
+            instance_id: Some(r.instance_id),
         })),
     }
 }
@@ -76,22 +88,20 @@ pub async fn reserve(
 /// someone else took it first.
 pub async fn take_over(
     db: &Db,
-    id: &ClientId,
-    account_id: i64,
+    r: &Reservation<'_>,
     held_since: i64,
-    kind: DocumentKind,
-    sha256: &str,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE documents SET started_at = $1, kind = $2, sha256 = $3
-         WHERE id = $4 AND account_id = $5 AND state = 'uploading' AND started_at = $6",
+        "UPDATE documents SET started_at = $1, kind = $2, sha256 = $3, instance_id = $4
+         WHERE id = $5 AND account_id = $6 AND state = 'uploading' AND started_at = $7",
     )
     .bind(now)
-    .bind(kind.as_str())
-    .bind(sha256)
-    .bind(id.as_str())
-    .bind(account_id)
+    .bind(r.kind.as_str())
+    .bind(r.sha256)
+    .bind(r.instance_id)
+    .bind(r.id.as_str())
+    .bind(r.account_id)
     .bind(held_since)
     .execute(db.pool())
     .await?;
@@ -129,14 +139,38 @@ pub async fn release(db: &Db, id: &ClientId) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// Removes every unfinished reservation: called at start by a server that is the database's only
-/// user (SQLite), when no upload can be under way, so a retry of an upload cut off by a crash is
-/// taken at once instead of after the stale period. Returns how many were removed.
-pub async fn release_all_unfinished(db: &Db) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM documents WHERE state = 'uploading'")
-        .execute(db.pool())
-        .await?;
+/// The server processes holding unfinished reservations (`None`: made before instances).
+pub async fn reserving_instances(db: &Db) -> Result<Vec<Option<i64>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT DISTINCT instance_id FROM documents WHERE state = 'uploading'")
+        .fetch_all(db.pool())
+        .await
+}
+
+/// Removes the unfinished reservations of a process that died: those uploads can never finish.
+pub async fn release_of_instance(db: &Db, instance_id: Option<i64>) -> Result<u64, sqlx::Error> {
+    let done = match instance_id {
+        Some(instance) => {
+            sqlx::query("DELETE FROM documents WHERE state = 'uploading' AND instance_id = $1")
+                .bind(instance)
+                .execute(db.pool())
+                .await?
+        }
+        None => {
+            sqlx::query("DELETE FROM documents WHERE state = 'uploading' AND instance_id IS NULL")
+                .execute(db.pool())
+                .await?
+        }
+    };
     Ok(done.rows_affected())
+}
+
+/// Whether `id` has a row, and whether it is stored: `None` for no row.
+pub async fn state_of(db: &Db, id: &str) -> Result<Option<bool>, sqlx::Error> {
+    let state: Option<String> = sqlx::query_scalar("SELECT state FROM documents WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(state.map(|s| s == "stored"))
 }
 
 /// The columns of a [`DocumentInfo`]; `in_claims` counts the claims it is attached to.

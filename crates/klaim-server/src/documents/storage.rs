@@ -8,6 +8,7 @@
 //! crash leaves an incomplete multipart upload behind: give the bucket a lifecycle rule that
 //! aborts them after a day.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::body::Bytes;
@@ -35,6 +36,9 @@ pub enum StorageError {
     },
     #[error("document storage: {0}")]
     Store(#[from] object_store::Error),
+    /// Reading the directory itself (its partial files).
+    #[error("document storage directory: {0}")]
+    Directory(#[from] std::io::Error),
 }
 
 /// The document store. Cheap to clone.
@@ -120,6 +124,41 @@ impl ObjectStorage {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// Every object under the prefix: its key's last part (a document id, if the store is
+    /// Klaim's alone) and its size in bytes.
+    pub async fn list(&self) -> Result<Vec<(String, u64)>, StorageError> {
+        let mut listing = self.store.list(Some(&self.prefix));
+        let mut found = Vec::new();
+        while let Some(meta) = std::future::poll_fn(|cx| listing.as_mut().poll_next(cx)).await {
+            let meta = meta?;
+            if let Some(name) = meta.location.filename() {
+                found.push((name.to_owned(), meta.size));
+            }
+        }
+        Ok(found)
+    }
+
+    /// On a directory: the partial files of uploads cut off mid-way (`<id>#<n>`, which the
+    /// store writes before publishing an object and never lists), with the id each belongs to.
+    /// S3 keeps those parts out of sight (the bucket's lifecycle rule removes them).
+    pub fn partial_files(&self) -> std::io::Result<Vec<(PathBuf, String)>> {
+        let StorageUrl::Directory(dir) = &self.url else {
+            return Ok(Vec::new());
+        };
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            let Some((id, suffix)) = name.to_str().and_then(|n| n.split_once('#')) else {
+                continue;
+            };
+            if !suffix.is_empty() && suffix.bytes().all(|b| b.is_ascii_digit()) {
+                found.push((entry.path(), id.to_owned()));
+            }
+        }
+        Ok(found)
     }
 
     /// Whether an object exists under `id` (for tests and checks).

@@ -14,6 +14,7 @@ use klaim_server::clock::Clock;
 use klaim_server::config::{DatabaseUrl, StorageUrl};
 use klaim_server::db::Db;
 use klaim_server::documents::{Documents, ObjectStorage};
+use klaim_server::instance::Instance;
 use klaim_server::static_files::Dist;
 use tower::ServiceExt;
 
@@ -103,6 +104,7 @@ pub fn state(tmp: &TempDir, db: Db, clock: Clock) -> AppState {
             db: db.clone(),
             storage,
             clock: clock.clone(),
+            instance: Instance::new(),
         },
         accounts: Accounts {
             db,

@@ -43,6 +43,15 @@ pub enum Command {
     /// Staff accounts (officers who decide claims, admins who manage officers).
     #[command(subcommand)]
     Account(AccountCommand),
+    /// Check the database's integrity and that it agrees with document storage; prints a JSON
+    /// report and exits non-zero on a problem (run it after a crash or a restore).
+    Check(CheckArgs),
+}
+
+#[derive(Clone, Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub storage: StorageArgs,
 }
 
 #[derive(Debug, Subcommand)]

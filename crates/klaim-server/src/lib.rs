@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod api;
 pub mod app;
 pub mod auth;
+pub mod check;
 pub mod claims;
 pub mod clock;
 pub mod config;
@@ -39,6 +40,8 @@ pub enum RunError {
     Registry(#[from] registry::command::CommandError),
     #[error(transparent)]
     Account(#[from] accounts::command::CommandError),
+    #[error(transparent)]
+    Check(#[from] check::CheckError),
 }
 
 /// Runs one command of the binary to completion.
@@ -47,6 +50,7 @@ pub async fn run(command: Command) -> Result<(), RunError> {
         Command::Serve(args) => serve::serve(args).await?,
         Command::Registry(command) => registry::command::run(command).await?,
         Command::Account(command) => accounts::command::run(command).await?,
+        Command::Check(args) => check::run(args).await?,
     }
     Ok(())
 }

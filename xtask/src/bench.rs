@@ -2,11 +2,13 @@
 
 mod child;
 mod claims;
+pub mod crash;
 mod http;
 mod in_browser;
 mod klaim;
 mod nginx;
 mod server;
+pub mod soak;
 mod wrk;
 
 use std::path::Path;
@@ -121,7 +123,7 @@ pub fn server_only(root: &Path) -> anyhow::Result<()> {
 }
 
 /// Into target/bench/.
-fn write(root: &Path, name: &str, result: &Value) -> anyhow::Result<()> {
+pub fn write(root: &Path, name: &str, result: &Value) -> anyhow::Result<()> {
     let dir = build::target_dir(root).join("bench");
     std::fs::create_dir_all(&dir)?;
     let file = dir.join(name);

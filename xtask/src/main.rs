@@ -21,6 +21,14 @@ commands:
   fuzz        every klaim-core fuzz target for `--seconds N` each (default 60) from the
               committed seeds; crashes under target/fuzz/artifacts/, JSON in
               target/bench/fuzz.json
+  crash       claims with documents from concurrent clients while the server is killed
+              (SIGKILL) and started again at random, on SQLite, PostgreSQL and two servers
+              sharing PostgreSQL; then every confirmed claim is checked and `klaim-server
+              check` must pass; `--claims N` per setup (default 1000); target/bench/crash.json
+  soak        `--participants N` (default 200) simulated participants for `--minutes M`
+              (default 10): sign-ins, status reads, uploads and submissions; p50/p99 per
+              kind and per minute, server RSS over time; fails on an unexpected answer or
+              growing memory; target/bench/soak.json
   bench       first-load transfer, klaim-core and server throughput, uploads and claim
               submissions, in-browser photo preparation, draft restore and outbox
               delivery; JSON in target/bench/;
@@ -37,6 +45,8 @@ fn main() -> ExitCode {
         Some("run") => run(&root, &args[1..]),
         Some("test") => test::all(&root),
         Some("fuzz") => tools::bootstrap(&root).and_then(|t| fuzz::command(&root, &t, &args[1..])),
+        Some("crash") => bench::crash::command(&root, &args[1..]),
+        Some("soak") => bench::soak::command(&root, &args[1..]),
         Some("bench") if args.len() == 1 => bench::all(&root),
         Some("bench") if args[1..] == ["server"] => bench::server_only(&root),
         Some("bench") if args[1..] == ["claims"] => bench::claims_only(&root),

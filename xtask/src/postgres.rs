@@ -101,6 +101,21 @@ pub fn start() -> anyhow::Result<Postgres> {
 }
 
 impl Postgres {
+    /// A new, empty database on the cluster; its URL.
+    pub fn create_database(&self, name: &str) -> anyhow::Result<String> {
+        let base = self
+            .url
+            .strip_suffix("/postgres")
+            .context("the cluster's URL ends in /postgres")?;
+        proc::output(
+            Command::new(self.bin.join("psql"))
+                .arg(&self.url)
+                .args(["-v", "ON_ERROR_STOP=1", "-c"])
+                .arg(format!("CREATE DATABASE {name}")),
+        )?;
+        Ok(format!("{base}/{name}"))
+    }
+
     fn data(&self) -> PathBuf {
         self.dir.join("data")
     }

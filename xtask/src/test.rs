@@ -8,7 +8,7 @@ use anyhow::bail;
 
 use crate::proc::{self, Counts};
 use crate::tools::{self, Tools, WASM_TARGET};
-use crate::{build, fuzz, postgres};
+use crate::{bench, build, fuzz, postgres};
 
 pub fn all(root: &Path) -> anyhow::Result<()> {
     let tools = tools::bootstrap(root)?;
@@ -86,6 +86,33 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
         .env("KLAIM_AXE_JS", &tools.axe);
     tests("end-to-end tests", total, &mut e2e)?;
     println!("screenshots: {}", output.display());
+
+    stage(
+        "crash test: 80 claims a setup while servers are killed (SQLite, PostgreSQL, two servers)",
+    );
+    short_run(
+        "crash test",
+        total,
+        bench::crash::smoke(&built.server, &built.dist),
+    )?;
+
+    stage("soak: 30 participants for 40 seconds");
+    short_run(
+        "soak",
+        total,
+        bench::soak::smoke(&built.server, &built.dist),
+    )?;
+    Ok(())
+}
+
+/// A short run of a long xtask command, counted like a test stage.
+fn short_run(name: &str, total: &mut Counts, counts: anyhow::Result<Counts>) -> anyhow::Result<()> {
+    let counts = counts?;
+    *total += counts;
+    println!("{name}: {} passed, {} failed", counts.passed, counts.failed);
+    if counts.failed > 0 {
+        bail!("{name} failed");
+    }
     Ok(())
 }
 

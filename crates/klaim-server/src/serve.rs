@@ -140,6 +140,11 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     }
     outbox.abort();
     sweeper.abort();
+    // Requests have finished: sweep once more, so a server stopped on purpose leaves no dead
+    // upload's leftovers behind (the last of several servers leaves none at all).
+    if let Err(error) = sweep::run(&documents).await {
+        tracing::warn!(%error, "storage sweep at stop failed");
+    }
     db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -30,14 +30,14 @@
 //!
 //! The bench machine has two cores, shared by the load, the server and the database.
 
-mod client;
-mod documents;
-mod memory;
-mod plan;
-mod population;
-mod rounds;
-mod signup;
-mod submissions;
+pub mod client;
+pub mod documents;
+pub mod memory;
+pub mod plan;
+pub mod population;
+pub mod rounds;
+pub mod signup;
+pub mod submissions;
 mod uploads;
 
 use std::path::Path;
@@ -147,7 +147,11 @@ pub fn wib_today() -> Date {
 }
 
 /// `f` over `items` on `workers` threads; the results in the items' order.
-fn parallel<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let next = AtomicUsize::new(0);
     let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers.min(items.len()))

@@ -43,6 +43,19 @@ pub struct Klaim {
     log: PathBuf,
     pid: u32,
     process: Running,
+    /// How it was started, to start it again after [`Klaim::kill`].
+    launch: Launch,
+}
+
+/// Everything `serve` needs, owned.
+#[derive(Clone)]
+struct Launch {
+    server: PathBuf,
+    dist: PathBuf,
+    name: String,
+    data_dir: PathBuf,
+    database_url: Option<String>,
+    log: PathBuf,
 }
 
 /// Loads the registry, then starts `server serve` on a free loopback port with its log (stderr)
@@ -89,57 +102,96 @@ pub fn generate_registry(
 }
 
 fn serve(server: &Path, dist: &Path, name: &str, storage: &Storage) -> anyhow::Result<Klaim> {
-    let log = storage.data_dir.join("server.log");
-    let log_file =
-        std::fs::File::create(&log).with_context(|| format!("create {}", log.display()))?;
-    let mut cmd = Command::new(server);
-    cmd.args(["serve", "--listen", "127.0.0.1:0", "--dist"])
-        .arg(dist)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(log_file);
-    configure(&mut cmd, storage);
-    println!("$ {}", proc::describe(&cmd));
-    let mut process = Running::spawn(name, &mut cmd, Duration::from_secs(15))?;
+    serve_logged(server, dist, name, storage, "server.log")
+}
 
-    // The one line on stdout names the address; a thread reads it (and anything after it, so
-    // the pipe never fills) while this one watches the clock and the process.
-    let stdout = process
-        .child_mut()
-        .stdout
-        .take()
-        .context("stdout is piped")?;
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(addr) = line.strip_prefix("klaim-server listening on ") {
-                let _ = tx.send(addr.trim().to_owned());
+/// Another server on the same storage (servers sharing PostgreSQL and a document directory),
+/// with its own log file in the data directory.
+pub fn serve_logged(
+    server: &Path,
+    dist: &Path,
+    name: &str,
+    storage: &Storage,
+    log_name: &str,
+) -> anyhow::Result<Klaim> {
+    let launch = Launch {
+        server: server.to_owned(),
+        dist: dist.to_owned(),
+        name: name.to_owned(),
+        data_dir: storage.data_dir.to_owned(),
+        database_url: storage.database_url.map(str::to_owned),
+        log: storage.data_dir.join(log_name),
+    };
+    launch.run("127.0.0.1:0", true)
+}
+
+impl Launch {
+    /// Starts the server on `listen` with its log (stderr, appended) and waits for its
+    /// `listening on` line.
+    fn run(&self, listen: &str, verbose: bool) -> anyhow::Result<Klaim> {
+        let (name, log) = (&self.name, &self.log);
+        let log_file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .with_context(|| format!("open {}", log.display()))?;
+        let mut cmd = Command::new(&self.server);
+        cmd.args(["serve", "--listen", listen, "--dist"])
+            .arg(&self.dist)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(log_file);
+        let storage = Storage {
+            data_dir: &self.data_dir,
+            database_url: self.database_url.as_deref(),
+        };
+        configure(&mut cmd, &storage);
+        if verbose {
+            println!("$ {}", proc::describe(&cmd));
+        }
+        let mut process = Running::spawn(name, &mut cmd, Duration::from_secs(15))?;
+        // The one line on stdout names the address; a thread reads it (and anything after it, so
+        // the pipe never fills) while this one watches the clock and the process.
+        let stdout = process
+            .child_mut()
+            .stdout
+            .take()
+            .context("stdout is piped")?;
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(addr) = line.strip_prefix("klaim-server listening on ") {
+                    let _ = tx.send(addr.trim().to_owned());
+                }
             }
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(base) = rx.recv_timeout(Duration::from_millis(100)) {
-            println!("{name} on {base}, log {}", log.display());
-            let pid = process.child_mut().id();
-            return Ok(Klaim {
-                base,
-                log,
-                pid,
-                process,
-            });
-        }
-        if let Some(status) = process.exited() {
-            bail!(
-                "{name} exited ({status}) before listening; its log:\n{}",
-                log_tail(&log, 30)
-            );
-        }
-        if Instant::now() > deadline {
-            bail!(
-                "{name} printed no `listening on` line within 60 s; its log:\n{}",
-                log_tail(&log, 30)
-            );
+        });
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Ok(base) = rx.recv_timeout(Duration::from_millis(100)) {
+                if verbose {
+                    println!("{name} on {base}, log {}", log.display());
+                }
+                let pid = process.child_mut().id();
+                return Ok(Klaim {
+                    base,
+                    log: log.clone(),
+                    pid,
+                    process,
+                    launch: self.clone(),
+                });
+            }
+            if let Some(status) = process.exited() {
+                bail!(
+                    "{name} exited ({status}) before listening; its log:\n{}",
+                    log_tail(log, 30)
+                );
+            }
+            if Instant::now() > deadline {
+                bail!(
+                    "{name} printed no `listening on` line within 60 s; its log:\n{}",
+                    log_tail(log, 30)
+                );
+            }
         }
     }
 }
@@ -161,6 +213,21 @@ fn configure<'c>(cmd: &'c mut Command, storage: &Storage) -> &'c mut Command {
 }
 
 impl Klaim {
+    /// SIGKILL: no signal handler runs, nothing is flushed or closed, as in a crash.
+    pub fn kill(&mut self) -> anyhow::Result<()> {
+        let child = self.process.child_mut();
+        child.kill().context("SIGKILL")?;
+        child.wait().context("waiting for the killed server")?;
+        Ok(())
+    }
+
+    /// Starts the server again as it was started, on the same address (after [`Klaim::kill`]).
+    pub fn start_again(&mut self) -> anyhow::Result<()> {
+        let listen = self.base.trim_start_matches("http://").to_owned();
+        *self = self.launch.run(&listen, false)?;
+        Ok(())
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

@@ -39,6 +39,19 @@ impl Client {
         answer(response)
     }
 
+    /// `DELETE` (signing out: `/api/v1/sessions/current`).
+    pub fn delete(&self, path: &str, cookie: &str) -> anyhow::Result<Answer> {
+        let url = format!("{}{path}", self.base);
+        let response = self
+            .agent
+            .delete(&url)
+            .header("Cookie", cookie)
+            .header(REQUEST_HEADER.0, REQUEST_HEADER.1)
+            .call()
+            .with_context(|| format!("DELETE {path}"))?;
+        answer(response)
+    }
+
     /// `PUT` of a JSON body (a claim submission).
     pub fn put_json(&self, path: &str, body: &str, cookie: &str) -> anyhow::Result<Answer> {
         let url = format!("{}{path}", self.base);

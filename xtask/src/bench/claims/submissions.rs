@@ -50,57 +50,12 @@ pub fn measure(
 ) -> anyhow::Result<Value> {
     let want = CLIENTS * ROUNDS;
     let setup = Instant::now();
-    // Alive, reachable for a code, paid into an account of their own; the persona is the
-    // upload bench's account.
-    let candidates: Vec<usize> = (0..people.len())
-        .filter(|&i| {
-            let p = &people[i];
-            !p.deceased && p.has_contact && !p.own_accounts.is_empty() && p.nik != PERSONA_NIK
-        })
-        .collect();
-    let mut ready: Vec<(Account, Plan)> = Vec::new();
-    let mut signed_up = 0;
-    let mut refused: Vec<String> = Vec::new();
-    let mut not_eligible: BTreeMap<&'static str, u64> = BTreeMap::new();
-    for batch in candidates.chunks(PER_ADDRESS) {
-        if ready.len() >= want {
-            break;
-        }
-        let (accounts, skipped) = signup::batch(server, people, batch, addresses, today)?;
-        signed_up += accounts.len();
-        refused.extend(skipped);
-        let plans = parallel(&accounts, SETUP_WORKERS, |account| {
-            let client = Client::new(&server.base);
-            let answer = client.get("/api/v1/claims/facts", &account.cookie)?;
-            if answer.status != 200 {
-                bail!(
-                    "GET /api/v1/claims/facts: {} {}",
-                    answer.status,
-                    answer.text()
-                );
-            }
-            let facts: ClaimFacts =
-                serde_json::from_slice(&answer.body).context("not ClaimFacts")?;
-            Ok(plan::choose(
-                &facts,
-                &people[account.person].own_accounts,
-                today,
-            ))
-        });
-        for (account, plan) in accounts.into_iter().zip(plans) {
-            match plan? {
-                Ok(plan) => ready.push((account, plan)),
-                Err(why) => *not_eligible.entry(why).or_default() += 1,
-            }
-        }
-    }
-    if !refused.is_empty() {
-        println!(
-            "note: {} sign-ups did not complete; first: {}",
-            refused.len(),
-            refused[0]
-        );
-    }
+    let Eligible {
+        mut ready,
+        signed_up,
+        refused,
+        not_eligible,
+    } = eligible(server, people, addresses, today, want)?;
     let eligible = ready.len();
     let rounds = (eligible / CLIENTS).min(ROUNDS);
     if rounds == 0 {
@@ -214,6 +169,82 @@ pub fn measure(
             "seconds": round(setup_seconds, 1),
         },
     }))
+}
+
+/// People signed up through the API, in batches, until `want` of them can make a claim today.
+pub struct Eligible {
+    pub ready: Vec<(Account, Plan)>,
+    pub signed_up: usize,
+    /// Why sign-ups did not complete.
+    pub refused: Vec<String>,
+    /// Why people signed up cannot claim today, counted.
+    pub not_eligible: BTreeMap<&'static str, u64>,
+}
+
+pub fn eligible(
+    server: &Klaim,
+    people: &[Person],
+    addresses: &mut Addresses,
+    today: Date,
+    want: usize,
+) -> anyhow::Result<Eligible> {
+    // Alive, reachable for a code, paid into an account of their own; the persona is the
+    // upload bench's account.
+    let candidates: Vec<usize> = (0..people.len())
+        .filter(|&i| {
+            let p = &people[i];
+            !p.deceased && p.has_contact && !p.own_accounts.is_empty() && p.nik != PERSONA_NIK
+        })
+        .collect();
+    let mut ready: Vec<(Account, Plan)> = Vec::new();
+    let mut signed_up = 0;
+    let mut refused: Vec<String> = Vec::new();
+    let mut not_eligible: BTreeMap<&'static str, u64> = BTreeMap::new();
+    for batch in candidates.chunks(PER_ADDRESS) {
+        if ready.len() >= want {
+            break;
+        }
+        let (accounts, skipped) = signup::batch(server, people, batch, addresses, today)?;
+        signed_up += accounts.len();
+        refused.extend(skipped);
+        let plans = parallel(&accounts, SETUP_WORKERS, |account| {
+            let client = Client::new(&server.base);
+            let answer = client.get("/api/v1/claims/facts", &account.cookie)?;
+            if answer.status != 200 {
+                bail!(
+                    "GET /api/v1/claims/facts: {} {}",
+                    answer.status,
+                    answer.text()
+                );
+            }
+            let facts: ClaimFacts =
+                serde_json::from_slice(&answer.body).context("not ClaimFacts")?;
+            Ok(plan::choose(
+                &facts,
+                &people[account.person].own_accounts,
+                today,
+            ))
+        });
+        for (account, plan) in accounts.into_iter().zip(plans) {
+            match plan? {
+                Ok(plan) => ready.push((account, plan)),
+                Err(why) => *not_eligible.entry(why).or_default() += 1,
+            }
+        }
+    }
+    if !refused.is_empty() {
+        println!(
+            "note: {} sign-ups did not complete; first: {}",
+            refused.len(),
+            refused[0]
+        );
+    }
+    Ok(Eligible {
+        ready,
+        signed_up,
+        refused,
+        not_eligible,
+    })
 }
 
 /// Uploads the plan's documents and writes the submission the app would send.

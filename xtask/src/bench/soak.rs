@@ -14,8 +14,9 @@
 //! reads the server's VmRSS every [`SAMPLE_EVERY`].
 //!
 //! "Memory flat": the mean resident size over the last fifth of the run against the mean over
-//! the second fifth (after warming up: caches filled, connections open), at most
-//! [`FLAT_GROWTH`] larger. Writes target/bench/soak.json.
+//! the second fifth (after warming up), at most [`FLAT_GROWTH`] larger plus [`CACHE_FILL_MIB`]:
+//! SQLite's page caches (2 MiB for each of the server's 8 connections) fill as the database
+//! grows and then stay, which a short run still sees as growth. Writes target/bench/soak.json.
 
 mod participant;
 
@@ -42,8 +43,9 @@ use crate::proc::Counts;
 use participant::{Participant, Request};
 
 const SAMPLE_EVERY: Duration = Duration::from_secs(5);
-/// Growth allowed between the second and the last fifth of the run.
+/// Growth allowed between the second and the last fifth of the run, on top of the caches.
 const FLAT_GROWTH: f64 = 0.10;
+const CACHE_FILL_MIB: f64 = 16.0;
 const DOCUMENT_BYTES: usize = 60_000;
 const REGISTRY_SEED: u64 = 23;
 
@@ -241,9 +243,13 @@ impl Report {
                 .collect();
             (!v.is_empty()).then(|| v.iter().sum::<u64>() as f64 / v.len() as f64)
         };
-        let growth = match (mean(fifth, 2.0 * fifth), mean(4.0 * fifth, 5.0 * fifth)) {
-            (Some(warm), Some(end)) => end / warm - 1.0,
-            _ => f64::NAN,
+        let (warm, end) = (mean(fifth, 2.0 * fifth), mean(4.0 * fifth, 5.0 * fifth));
+        let (growth, flat) = match (warm, end) {
+            (Some(warm), Some(end)) => (
+                end / warm - 1.0,
+                end <= warm * (1.0 + FLAT_GROWTH) + CACHE_FILL_MIB * 1024.0,
+            ),
+            _ => (f64::NAN, false),
         };
         Report {
             by_kind,
@@ -253,7 +259,7 @@ impl Report {
             first_unexpected,
             rss: rss.to_vec(),
             growth,
-            memory_flat: growth.is_finite() && growth <= FLAT_GROWTH,
+            memory_flat: flat,
         }
     }
 
@@ -319,7 +325,7 @@ impl Report {
             "rss_mib": self.rss.iter().map(|(t, k)| json!([round(*t, 0), round(memory::mib(*k), 1)])).collect::<Vec<_>>(),
             "rss_growth_last_vs_second_fifth": round(self.growth, 4),
             "memory_flat": self.memory_flat,
-            "flat_means_growth_at_most": FLAT_GROWTH,
+            "flat_means_growth_at_most": { "share": FLAT_GROWTH, "plus_mib": CACHE_FILL_MIB },
         })
     }
 }

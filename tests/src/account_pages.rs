@@ -81,13 +81,40 @@ impl<'a> Screen<'a> {
         self.wait(testid).await;
     }
 
-    /// Waits (up to the driver's query timeout) for an element with this `data-testid`.
+    /// Waits (up to the driver's query timeout) for an element with this `data-testid`. When it
+    /// never comes, the failure says where the browser was and what the page said.
     pub async fn wait(&self, testid: &str) -> WebElement {
-        self.driver()
+        match self
+            .driver()
             .query(By::Css(format!("[data-testid={testid}]")))
             .first()
             .await
-            .unwrap_or_else(|e| panic!("[data-testid={testid}] did not appear: {e}"))
+        {
+            Ok(element) => element,
+            Err(e) => {
+                let url = self.driver().current_url().await.map(|u| u.to_string());
+                let text = self
+                    .driver()
+                    .execute("return document.body.innerText", Vec::new())
+                    .await
+                    .map(|r| r.json().to_string());
+                // The API requests the page made, each with its answer's end (0: never answered).
+                let requests = self
+                    .driver()
+                    .execute(
+                        "return performance.getEntriesByType('resource')\
+                           .filter(e => e.name.includes('/api/'))\
+                           .map(e => `${e.name.split('/api/v1')[1]} @${Math.round(e.startTime)} \
+                              end ${Math.round(e.responseEnd)}`).join('; ')",
+                        Vec::new(),
+                    )
+                    .await
+                    .map(|r| r.json().to_string());
+                panic!(
+                    "[data-testid={testid}] did not appear: {e}\nat {url:?}\nthe page said: {text:?}\nits API requests: {requests:?}"
+                )
+            }
+        }
     }
 
     /// Whether an element with this `data-testid` is there now (no waiting).

@@ -11,6 +11,7 @@ use klaim_core::claim::{Blocker, ClaimProblem, ClaimReason, DocumentKind, Progra
 use klaim_core::document::{FileType, inspect};
 use klaim_core::{Bank, BankAccount, Explain, Lang, NameMatch, PersonName};
 use klaim_e2e::Session;
+use klaim_e2e::a11y::assert_accessible;
 use klaim_e2e::claim_pages::{
     ASEP, HASNAH, Journey, MyClaims, RIDWAN, RINA, Sent, looks_like_reference, sign_up,
 };
@@ -420,6 +421,7 @@ async fn an_account_in_someone_elses_name_is_explained_and_never_sent() {
     claim.answer_bank(Bank::Bni, "0987654321").await;
 
     let explained = claim.bank_mismatch().await;
+    assert_accessible(&s.browser, "the bank-mismatch panel").await;
     let holder = PersonName::parse("EUIS KURNIASIH")
         .expect("a name")
         .masked();
@@ -590,6 +592,7 @@ async fn bad_input_is_kept_and_listed_and_a_program_is_caught_before_upload() {
     );
     assert!(row.text.contains(&expected.hint(Lang::Id)), "{}", row.text);
     s.browser.screenshot("program-refused").await;
+    assert_accessible(&s.browser, "a refused upload").await;
     let stored: DocumentList = s.browser.api("/documents").await;
     assert!(stored.documents.is_empty(), "nothing uploaded: {stored:?}");
 

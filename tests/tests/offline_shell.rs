@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use klaim_core::claim::{ClaimReason, Programme};
+use klaim_e2e::a11y::assert_accessible;
 use klaim_e2e::account_pages::Screen;
 use klaim_e2e::claim_pages::{Journey, RINA, poll, sign_up};
 use klaim_e2e::offline_pages::{
@@ -173,6 +174,7 @@ async fn a_new_build_is_announced_and_its_button_reloads_into_it() {
     let said = shell.update_available().await;
     assert!(said.contains("Versi baru tersedia"), "{said}");
     s.browser.screenshot("update-available").await;
+    assert_accessible(&s.browser, "the update banner").await;
     screen.press("update-reload").await;
     poll(Duration::from_secs(20), "the page reloads", || async {
         let reloaded: bool = s

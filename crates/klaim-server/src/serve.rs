@@ -71,21 +71,13 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
         clock: clock.clone(),
         instance: Instance::new(),
     };
-    // Registered, and what dead servers left swept, before the address is announced: a retry of
-    // an upload cut off by a crash is then taken at once.
+    // Registered before the address is announced: every reservation names this process.
     let instance = documents
         .instance
         .id(&db, clock.now())
         .await
         .map_err(DocumentsError::from)?;
-    let swept = sweep::run(&documents).await?;
-    tracing::info!(
-        instance,
-        reservations = swept.reservations,
-        objects = swept.objects,
-        partial_files = swept.partial_files,
-        "storage swept"
-    );
+    tracing::info!(instance, "server process registered");
     let sweeper = tokio::spawn(sweep_every(documents.clone()));
     let state = AppState {
         dist: dist.clone(),
@@ -150,10 +142,9 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServeError> {
     Ok(())
 }
 
-/// Sweeps again every [`sweep::SWEEP_EVERY`]; a failed sweep is retried at the next.
+/// Sweeps at once and then every [`sweep::SWEEP_EVERY`]; a failed sweep is retried at the next.
 async fn sweep_every(documents: Documents) {
     let mut every = tokio::time::interval(sweep::SWEEP_EVERY);
-    every.tick().await;
     loop {
         every.tick().await;
         match sweep::run(&documents).await {

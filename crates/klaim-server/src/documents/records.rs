@@ -164,6 +164,33 @@ pub async fn release_of_instance(db: &Db, instance_id: Option<i64>) -> Result<u6
     Ok(done.rows_affected())
 }
 
+/// Of `ids`, those with a row, and whether each is stored; read in batches of
+/// [`STATE_BATCH`] so a sweep over many objects costs a few queries.
+pub async fn states_of(
+    db: &Db,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, bool>, sqlx::Error> {
+    let mut found = std::collections::HashMap::new();
+    for batch in ids.chunks(STATE_BATCH) {
+        let marks: Vec<String> = (1..=batch.len()).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT id, state FROM documents WHERE id IN ({})",
+            marks.join(", ")
+        );
+        let mut query = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql));
+        for id in batch {
+            query = query.bind(id);
+        }
+        for (id, state) in query.fetch_all(db.pool()).await? {
+            found.insert(id, state == "stored");
+        }
+    }
+    Ok(found)
+}
+
+/// Ids per query in [`states_of`]: within SQLite's and PostgreSQL's limits on parameters.
+const STATE_BATCH: usize = 500;
+
 /// Whether `id` has a row, and whether it is stored: `None` for no row.
 pub async fn state_of(db: &Db, id: &str) -> Result<Option<bool>, sqlx::Error> {
     let state: Option<String> = sqlx::query_scalar("SELECT state FROM documents WHERE id = $1")

@@ -1,6 +1,7 @@
 //! What uploads cut off by a dying server leave behind, removed: their reservations (so a retry
 //! of the same id is taken at once), the objects they published without recording them, and the
-//! partial files they were writing. Run when a server starts and every [`SWEEP_EVERY`] after.
+//! partial files they were writing. Run when a server starts (beside serving: a retry does not
+//! need it, see [`crate::instance`]), every [`SWEEP_EVERY`] after, and when it stops.
 //!
 //! Safe while other servers upload: only reservations of processes known to be dead are released
 //! ([`crate::instance`]); an object is removed only while no row names its id, checked and removed

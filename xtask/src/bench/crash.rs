@@ -12,7 +12,7 @@
 //! repeated until the server answers it (a refused connection, a broken answer, a 5xx or "upload
 //! in progress" are tried again after a short pause; any other answer is a failure). With two
 //! servers each request goes to either at random. Meanwhile one thread kills a server every
-//! 0.2–1.5 s (the first within 0.4 s; chosen at random), and starts it again on the same
+//! 0.2–1.5 s (the first within 0.15 s; chosen at random), and starts it again on the same
 //! address after 0–300 ms. A setup where no kill happened fails.
 //!
 //! Figures, and pass/fail: the command fails when any claim failed, any check above fails, or a

@@ -14,7 +14,7 @@ use super::super::klaim::Klaim;
 /// Between kills.
 const GAP_MS: (u64, u64) = (200, 1500);
 /// Before the first: early, so that even a short run sees its server die.
-const FIRST_MS: (u64, u64) = (50, 400);
+const FIRST_MS: (u64, u64) = (20, 150);
 /// Between a kill and the start again (the start itself takes more: migrations, the sweep).
 const DOWN_MS: (u64, u64) = (0, 300);
 

@@ -8,7 +8,7 @@ use anyhow::bail;
 
 use crate::proc::{self, Counts};
 use crate::tools::{self, Tools, WASM_TARGET};
-use crate::{build, fuzz, postgres};
+use crate::{apifuzz, build, fuzz, postgres};
 
 pub fn all(root: &Path) -> anyhow::Result<()> {
     let tools = tools::bootstrap(root)?;
@@ -53,6 +53,18 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
         .env_remove("DATABASE_URL");
     tests("PostgreSQL integration", total, &mut on_postgres)?;
     drop(cluster);
+
+    stage("API fuzzing: schemathesis as a participant and as an officer, a few hundred requests");
+    // Builds the release server the end-to-end stage uses as well (built once).
+    let counts = apifuzz::smoke(root)?;
+    *total += counts;
+    println!(
+        "API fuzzing: {} passed, {} failed",
+        counts.passed, counts.failed
+    );
+    if counts.failed > 0 {
+        bail!("API fuzzing found a server error or a failed check");
+    }
 
     stage("fuzz targets build");
     // cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the one stable toolchain accept them.

@@ -1,11 +1,11 @@
 //! `cargo xtask bench`: figures, never pass/fail. Prints them and writes target/bench/bench.json.
 
-mod child;
+pub(crate) mod child;
 mod claims;
 pub mod crash;
-mod http;
+pub(crate) mod http;
 mod in_browser;
-mod klaim;
+pub(crate) mod klaim;
 mod nginx;
 mod server;
 pub mod soak;
@@ -123,7 +123,7 @@ pub fn server_only(root: &Path) -> anyhow::Result<()> {
 }
 
 /// Into target/bench/.
-pub fn write(root: &Path, name: &str, result: &Value) -> anyhow::Result<()> {
+pub(crate) fn write(root: &Path, name: &str, result: &Value) -> anyhow::Result<()> {
     let dir = build::target_dir(root).join("bench");
     std::fs::create_dir_all(&dir)?;
     let file = dir.join(name);

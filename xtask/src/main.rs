@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: the project's automation, in Rust so it runs wherever cargo does.
 
+mod apifuzz;
 mod bench;
 mod build;
 mod fuzz;
@@ -29,6 +30,9 @@ commands:
               (default 10): sign-ins, status reads, uploads and submissions; p50/p99 per
               kind and per minute, server RSS over time; fails on an unexpected answer or
               growing memory; target/bench/soak.json
+  apifuzz     schemathesis against /api/v1/openapi.json as a participant and as an officer,
+              every check, `--requests N` in total (default 2000); fails on any server error
+              or failed check; JSON in target/bench/apifuzz.json
   bench       first-load transfer, klaim-core and server throughput, uploads and claim
               submissions, in-browser photo preparation, draft restore and outbox
               delivery; JSON in target/bench/;
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
         Some("fuzz") => tools::bootstrap(&root).and_then(|t| fuzz::command(&root, &t, &args[1..])),
         Some("crash") => bench::crash::command(&root, &args[1..]),
         Some("soak") => bench::soak::command(&root, &args[1..]),
+        Some("apifuzz") => apifuzz::command(&root, &args[1..]),
         Some("bench") if args.len() == 1 => bench::all(&root),
         Some("bench") if args[1..] == ["server"] => bench::server_only(&root),
         Some("bench") if args[1..] == ["claims"] => bench::claims_only(&root),

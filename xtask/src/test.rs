@@ -8,7 +8,7 @@ use anyhow::bail;
 
 use crate::proc::{self, Counts};
 use crate::tools::{self, Tools, WASM_TARGET};
-use crate::{bench, build, fuzz, postgres};
+use crate::{apifuzz, bench, build, fuzz, postgres};
 
 pub fn all(root: &Path) -> anyhow::Result<()> {
     let tools = tools::bootstrap(root)?;
@@ -54,18 +54,17 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
     tests("PostgreSQL integration", total, &mut on_postgres)?;
     drop(cluster);
 
+    stage("API fuzzing: schemathesis as a participant and as an officer, a few hundred requests");
+    // Builds the release server the end-to-end stage uses as well (built once).
+    short_run("API fuzzing", total, apifuzz::smoke(root))?;
+
     stage("fuzz targets build");
     // cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the one stable toolchain accept them.
     let mut fuzz = tools.apply(cargo(&core, "fuzz build --dev"));
     proc::run(fuzz.env("RUSTC_BOOTSTRAP", "1"))?;
 
     stage("fuzz targets, two seconds each from the committed seeds");
-    let counts = fuzz::smoke(root, tools)?;
-    *total += counts;
-    println!("fuzz: {} passed, {} failed", counts.passed, counts.failed);
-    if counts.failed > 0 {
-        bail!("a fuzz target crashed");
-    }
+    short_run("fuzz", total, fuzz::smoke(root, tools))?;
 
     stage("app tests in headless Chromium (wasm-bindgen-test)");
     tools::ensure_chromium()?;

@@ -20,6 +20,8 @@ pub const WASM_OPT_TRUNK_PIN: &str = "version_132";
 pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// axe-core from npm, injected by the end-to-end tests to check every page's accessibility.
 pub const AXE_CORE_VERSION: &str = "4.14.1";
+/// schemathesis from PyPI, for `cargo xtask apifuzz` and its short run in `cargo xtask test`.
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -159,6 +161,38 @@ fn ensure_axe(root: &Path) -> anyhow::Result<PathBuf> {
         npm_install(&prefix, &format!("axe-core@{AXE_CORE_VERSION}"))?;
     }
     Ok(script)
+}
+
+/// schemathesis from PyPI in its own virtual environment inside the project's ignored `.tools/`;
+/// the path of its `st` program. Installed only when asked for (the API fuzzing needs it), and
+/// again when the program there reports another version.
+pub fn ensure_schemathesis(root: &Path) -> anyhow::Result<PathBuf> {
+    let venv = root
+        .join(".tools")
+        .join(format!("schemathesis-{SCHEMATHESIS_VERSION}"));
+    let st = venv.join("bin").join("st");
+    let wanted = format!("version {SCHEMATHESIS_VERSION}");
+    let installed = |st: &Path| {
+        st.is_file()
+            && proc::output(Command::new(st).arg("--version")).is_ok_and(|v| v.contains(&wanted))
+    };
+    if !installed(&st) {
+        println!("bootstrap: installing schemathesis {SCHEMATHESIS_VERSION} from PyPI");
+        proc::run(
+            Command::new("python3")
+                .args(["-m", "venv", "--clear"])
+                .arg(&venv),
+        )?;
+        proc::run(
+            Command::new(venv.join("bin").join("pip"))
+                .args(["install", "--quiet", "--disable-pip-version-check"])
+                .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")),
+        )?;
+        if !installed(&st) {
+            bail!("{} does not report {wanted} after installing", st.display());
+        }
+    }
+    Ok(st)
 }
 
 /// `npm install` of one pinned package into `prefix`, nothing saved elsewhere.

@@ -121,6 +121,28 @@ impl fmt::Display for Bank {
 #[error("not one of the bank codes Klaim knows")]
 pub struct UnknownBank;
 
+impl Explain for UnknownBank {
+    fn code(&self) -> &'static str {
+        "bank.unknown"
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        lang.pick(
+            "Bank ini tidak ada dalam daftar bank Klaim",
+            "This bank is not in Klaim's list of banks",
+        )
+        .into()
+    }
+
+    fn hint(&self, lang: Lang) -> String {
+        lang.pick(
+            "Pilih bank Anda dari daftar",
+            "Choose your bank from the list",
+        )
+        .into()
+    }
+}
+
 impl TryFrom<String> for Bank {
     type Error = UnknownBank;
     fn try_from(s: String) -> Result<Bank, UnknownBank> {
@@ -142,9 +164,16 @@ pub struct BankAccount {
     number: String,
 }
 
+// The account on the wire, read before `BankAccount::parse` checks the number. Public only for
+// the API document (the `openapi` feature), where it is the `BankAccount` schema.
+/// A bank account: the bank's transfer code and the account number at that bank.
 #[derive(Serialize, Deserialize)]
-struct BankAccountJson {
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = BankAccount))]
+pub struct BankAccountJson {
+    /// The bank's transfer code, e.g. `014` (BCA); leading zeros may be left out.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     bank: Bank,
+    /// Digits; spaces, dots and dashes are ignored.
     number: String,
 }
 

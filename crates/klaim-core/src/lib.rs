@@ -27,7 +27,9 @@ pub mod sex;
 mod text;
 
 pub use account::AccountProblem;
-pub use bank::{Bank, BankAccount, BankAccountError, BankAccountWarning};
+pub use bank::{
+    Bank, BankAccount, BankAccountError, BankAccountJson, BankAccountWarning, UnknownBank,
+};
 pub use birth_date::{BirthDate, BirthDateError};
 pub use date::{Date, DateError, Weekday};
 pub use document::{DocumentError, FileType, Inspected, Inspector};

@@ -220,6 +220,7 @@ fn all_findings() -> Vec<Box<dyn Explain>> {
         BankAccountError::TooShort { .. } => BankAccountError::TooShort { typed: 5 },
         BankAccountError::TooLong { .. } => BankAccountError::TooLong { typed: 21 },
     ]);
+    all.push(Box::new(UnknownBank));
     all.extend(every![BankAccountWarning;
         BankAccountWarning::UnusualLength { .. } => BankAccountWarning::UnusualLength { bank: Bank::Bca, expected: 10..=10, typed: 12 },
     ]);

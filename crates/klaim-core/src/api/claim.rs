@@ -40,7 +40,7 @@ pub struct DocumentList {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BankInquiry {
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::BankAccountJson))]
     pub bank_account: BankAccount,
 }
 

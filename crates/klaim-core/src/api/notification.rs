@@ -31,7 +31,9 @@ pub struct NotificationList {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MarkRead {
+    /// At most 200 (the server refuses more as malformed).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 200))]
     pub ids: Vec<i64>,
     #[serde(default)]
     pub all: bool,

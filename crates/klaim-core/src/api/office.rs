@@ -12,11 +12,19 @@ use crate::claim::{ActionItem, CheckResult, Programme, StatedReason, Transition}
 /// earliest decision due date first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct QueueFilter {
     pub programme: Option<Programme>,
     pub status: Option<ClaimStatus>,
     /// Only claims submitted at least this many days ago.
+    // Declared as what the server reads (any u32): utoipa's u32 is an `int32`, which tops out
+    // at 2^31 - 1.
+    #[cfg_attr(
+        feature = "openapi",
+        param(value_type = Option<u64>, maximum = 4294967295_u64),
+        schema(value_type = Option<u64>, maximum = 4294967295_u64)
+    )]
     pub older_than_days: Option<u32>,
 }
 

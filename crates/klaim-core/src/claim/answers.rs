@@ -28,7 +28,7 @@ pub struct ClaimAnswers {
     /// For a work accident.
     pub accident: Option<AccidentAnswers>,
     /// Where the money goes: an account in the claimant's own name.
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::BankAccountJson>))]
     pub bank_account: Option<BankAccount>,
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub npwp: Option<Npwp>,

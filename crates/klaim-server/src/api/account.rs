@@ -15,6 +15,7 @@ use klaim_core::forms::account::{
 };
 use klaim_core::message::Finding;
 
+use super::body::JsonBody;
 use crate::accounts::registration::SignedIn as NewSession;
 use crate::accounts::{AccountError, login, profile, registration, reset, sessions};
 use crate::app::AppState;
@@ -90,11 +91,12 @@ fn signed_in(state: &AppState, new: NewSession) -> Response {
         (status = 409, description = "registration.already_registered", body = ApiErrors),
         (status = 422, description = "Form findings; registration.name_differs; registration.not_found; registration.no_contact", body = ApiErrors),
         (status = 429, description = "api.rate_limited, with Retry-After", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn start_registration(
     State(state): State<AppState>,
     Client(caller): Client,
-    Json(input): Json<RegistrationInput>,
+    JsonBody(input): JsonBody<RegistrationInput>,
 ) -> Result<(StatusCode, Json<RegistrationStarted>), ApiFailure> {
     let started = registration::start(&state.accounts, &caller, &input).await?;
     Ok((StatusCode::CREATED, Json(started)))
@@ -110,12 +112,13 @@ pub(super) async fn start_registration(
         (status = 413, description = "Body over 1 MiB", body = ApiErrors),
         (status = 422, description = "account.step_expired; code.channel_unavailable", body = ApiErrors),
         (status = 429, description = "At most one code a minute, five an hour", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn send_registration_code(
     State(state): State<AppState>,
     Client(caller): Client,
     Path(id): Path<String>,
-    Json(input): Json<SendCodeInput>,
+    JsonBody(input): JsonBody<SendCodeInput>,
 ) -> Result<(StatusCode, Json<CodeSent>), ApiFailure> {
     let sent = registration::send_code(&state.accounts, &caller, &id, &input).await?;
     crate::metrics::count(Counter::CodesSent);
@@ -133,12 +136,13 @@ pub(super) async fn send_registration_code(
         (status = 409, description = "registration.already_registered", body = ApiErrors),
         (status = 422, description = "code.*; account.step_expired", body = ApiErrors),
         (status = 429, description = "api.rate_limited", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn verify_registration(
     State(state): State<AppState>,
     Client(caller): Client,
     Path(id): Path<String>,
-    Json(input): Json<CodeInput>,
+    JsonBody(input): JsonBody<CodeInput>,
 ) -> Result<Response, ApiFailure> {
     let new = registration::verify(&state.accounts, &caller, &id, &input).await?;
     crate::metrics::count(Counter::Registrations);
@@ -155,11 +159,12 @@ pub(super) async fn verify_registration(
         (status = 401, description = "login.failed (unknown login or wrong password alike)", body = ApiErrors),
         (status = 422, description = "Form findings", body = ApiErrors),
         (status = 429, description = "Five failures per account or 50 per address in 15 minutes", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn sign_in(
     State(state): State<AppState>,
     Client(caller): Client,
-    Json(input): Json<LoginInput>,
+    JsonBody(input): JsonBody<LoginInput>,
 ) -> Result<Response, ApiFailure> {
     match login::sign_in(&state.accounts, &caller, &input).await {
         Ok(new) => {
@@ -266,11 +271,12 @@ pub(super) async fn revoke_session(
         (status = 413, description = "Body over 1 MiB", body = ApiErrors),
         (status = 422, description = "Form findings", body = ApiErrors),
         (status = 429, description = "api.rate_limited", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn start_reset(
     State(state): State<AppState>,
     Client(caller): Client,
-    Json(input): Json<PasswordResetInput>,
+    JsonBody(input): JsonBody<PasswordResetInput>,
 ) -> Result<(StatusCode, Json<PasswordResetStarted>), ApiFailure> {
     let started = reset::start(&state.accounts, &caller, &input).await?;
     Ok((StatusCode::ACCEPTED, Json(started)))
@@ -286,12 +292,13 @@ pub(super) async fn start_reset(
         (status = 413, description = "Body over 1 MiB", body = ApiErrors),
         (status = 422, description = "code.*; password.*; account.step_expired", body = ApiErrors),
         (status = 429, description = "api.rate_limited", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn complete_reset(
     State(state): State<AppState>,
     Client(caller): Client,
     Path(id): Path<String>,
-    Json(input): Json<NewPasswordInput>,
+    JsonBody(input): JsonBody<NewPasswordInput>,
 ) -> Result<StatusCode, ApiFailure> {
     reset::complete(&state.accounts, &caller, &id, &input).await?;
     Ok(StatusCode::NO_CONTENT)

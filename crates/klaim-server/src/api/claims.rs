@@ -13,6 +13,7 @@ use klaim_core::claim::ClaimFacts;
 use klaim_core::message::Finding;
 use klaim_core::{Kpj, Nik};
 
+use super::body::JsonBody;
 use super::{etag, participant};
 use crate::app::AppState;
 use crate::auth::SignedIn;
@@ -89,7 +90,10 @@ fn caller(session: &SignedIn) -> Result<Caller, ApiFailure> {
     })
 }
 
-/// `deceased_nik` and `deceased_kpj` from the query: both or neither; anything else is malformed.
+/// `deceased_nik` and `deceased_kpj` from the query: both or neither (an empty value counts as
+/// absent). A name other than these two, or one given twice, is malformed; a NIK or KPJ that
+/// klaim-core's parser refuses, or one given without the other, is a 422 with the parser's finding
+/// for each (the missing one as empty).
 fn deceased_query(uri: &Uri) -> Result<Option<(Nik, Kpj)>, ApiFailure> {
     let (mut nik, mut kpj) = (None, None);
     for pair in uri
@@ -98,7 +102,7 @@ fn deceased_query(uri: &Uri) -> Result<Option<(Nik, Kpj)>, ApiFailure> {
         .split('&')
         .filter(|p| !p.is_empty())
     {
-        let (name, value) = pair.split_once('=').ok_or(ApiFailure::Malformed)?;
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let value = percent_encoding::percent_decode_str(&value.replace('+', " "))
             .decode_utf8()
             .map_err(|_| ApiFailure::Malformed)?
@@ -108,18 +112,34 @@ fn deceased_query(uri: &Uri) -> Result<Option<(Nik, Kpj)>, ApiFailure> {
             "deceased_kpj" => &mut kpj,
             _ => return Err(ApiFailure::Malformed),
         };
-        if slot.replace(value).is_some() {
+        if slot.is_some() {
             return Err(ApiFailure::Malformed);
         }
+        *slot = Some(value);
     }
+    let given = |v: &Option<String>| {
+        v.as_deref()
+            .filter(|v| !v.trim().is_empty())
+            .map(str::to_owned)
+    };
+    let (nik, kpj) = (given(&nik), given(&kpj));
+    if nik.is_none() && kpj.is_none() {
+        return Ok(None);
+    }
+    let nik = Nik::parse(nik.as_deref().unwrap_or_default());
+    let kpj = Kpj::parse(kpj.as_deref().unwrap_or_default());
     match (nik, kpj) {
-        (None, None) => Ok(None),
-        (Some(nik), Some(kpj)) => {
-            let nik = Nik::parse(&nik).map_err(|_| ApiFailure::Malformed)?;
-            let kpj = Kpj::parse(&kpj).map_err(|_| ApiFailure::Malformed)?;
-            Ok(Some((nik, kpj)))
+        (Ok(nik), Ok(kpj)) => Ok(Some((nik, kpj))),
+        (nik, kpj) => {
+            let mut findings = Vec::new();
+            if let Err(e) = nik {
+                findings.push(Finding::of(Some("deceased_nik"), &e));
+            }
+            if let Err(e) = kpj {
+                findings.push(Finding::of(Some("deceased_kpj"), &e));
+            }
+            Err(ApiFailure::RuleBroken(findings))
         }
-        _ => Err(ApiFailure::Malformed),
     }
 }
 
@@ -131,10 +151,11 @@ fn deceased_query(uri: &Uri) -> Result<Option<(Nik, Kpj)>, ApiFailure> {
     ),
     responses(
         (status = 200, description = "What the registry knows, as the claim rules read it (with this member's claims so far)", body = ClaimFacts),
-        (status = 400, description = "api.malformed: only one of the two parameters, an unreadable NIK or KPJ, another parameter", body = ApiErrors),
+        (status = 400, description = "api.malformed: another parameter, or one given twice", body = ApiErrors),
         (status = 401, description = "api.unauthenticated", body = ApiErrors),
         (status = 403, description = "api.forbidden (staff accounts)", body = ApiErrors),
         (status = 404, description = "claim.deceased_not_found: not deceased, another KPJ, or the caller not in the family (one answer for all)", body = ApiErrors),
+        (status = 422, description = "nik.* (field deceased_nik), kpj.* (field deceased_kpj): a number klaim-core refuses, or one of the two without the other (the missing one is empty)", body = ApiErrors),
     ))]
 pub(super) async fn facts(
     State(state): State<AppState>,
@@ -157,13 +178,15 @@ pub(super) async fn facts(
         (status = 400, description = "Malformed JSON, wrong types, missing or extra fields", body = ApiErrors),
         (status = 401, description = "api.unauthenticated", body = ApiErrors),
         (status = 403, description = "api.request_header_missing; api.forbidden (staff accounts)", body = ApiErrors),
-        (status = 422, description = "bank.account_not_found (field bank_account)", body = ApiErrors),
+        (status = 422, description = "bank.account_not_found (field bank_account); bank.unknown, bank_account.* (a bank code or account number klaim-core refuses)", body = ApiErrors),
         (status = 429, description = "api.rate_limited (20 an hour per account), with Retry-After", body = ApiErrors),
+        (status = 413, description = "api.too_large: body over 1 MiB", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn bank_inquiry(
     State(state): State<AppState>,
     session: SignedIn,
-    Json(inquiry): Json<BankInquiry>,
+    JsonBody(inquiry): JsonBody<BankInquiry>,
 ) -> Result<Json<BankInquiryAnswer>, ApiFailure> {
     let caller = caller(&session)?;
     let answer = bank::inquire(&claims(&state), caller, &inquiry.bank_account).await?;
@@ -173,7 +196,7 @@ pub(super) async fn bank_inquiry(
 
 #[utoipa::path(put, path = "/api/v1/claims/{id}", tag = "claims",
     security(("session" = [])),
-    params(("id" = String, Path, description = "A UUID made by the app for this claim")),
+    params(("id" = String, Path, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "A UUID made by the app for this claim")),
     request_body = ClaimSubmission,
     responses(
         (status = 201, description = "Submitted: reference issued, status submitted", body = ClaimView),
@@ -184,13 +207,14 @@ pub(super) async fn bank_inquiry(
         (status = 404, description = "document.not_found (field documents: not the caller's); claim.deceased_not_found", body = ApiErrors),
         (status = 409, description = "claim.rules_changed (reload); claim.already_open (names the open claim's reference); claim.id_conflict", body = ApiErrors),
         (status = 413, description = "Body over 1 MiB", body = ApiErrors),
-        (status = 422, description = "Every claim.* problem from klaim-core's gate, with its field; bank.account_not_found; claim.document_*", body = ApiErrors),
+        (status = 422, description = "Every claim.* problem from klaim-core's gate, with its field; bank.account_not_found; claim.document_*; an answer klaim-core's parser refuses (kpj.*, nik.*, npwp.*, date.*, bank.unknown, bank_account.*; field answers.kpj, answers.deceased.nik, …)", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn submit_claim(
     State(state): State<AppState>,
     session: SignedIn,
     Path(id): Path<String>,
-    Json(submission): Json<ClaimSubmission>,
+    JsonBody(submission): JsonBody<ClaimSubmission>,
 ) -> Result<Response, ApiFailure> {
     let caller = caller(&session)?;
     let id = ClientId::parse(&id).ok_or(ApiFailure::Malformed)?;
@@ -302,13 +326,14 @@ impl From<ResubmitError> for ApiFailure {
         (status = 404, description = "claim.not_found (also another account's); document.not_found (field documents: a new upload not the caller's)", body = ApiErrors),
         (status = 409, description = "claim.transition_invalid: the claim does not need action now", body = ApiErrors),
         (status = 413, description = "Body over 1 MiB", body = ApiErrors),
-        (status = 422, description = "resubmission.* (an item not reopened changed, a reopened document not replaced), every claim.* problem from klaim-core's gate on the claim as it would be, claim.document_*", body = ApiErrors),
+        (status = 422, description = "resubmission.* (an item not reopened changed, a reopened document not replaced), every claim.* problem from klaim-core's gate on the claim as it would be, claim.document_*; an answer klaim-core's parser refuses, as for PUT /claims/{id}", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn resubmission(
     State(state): State<AppState>,
     session: SignedIn,
     Path(id): Path<String>,
-    Json(resubmission): Json<Resubmission>,
+    JsonBody(resubmission): JsonBody<Resubmission>,
 ) -> Result<Json<ClaimView>, ApiFailure> {
     let caller = caller(&session)?;
     let id = ClientId::parse(&id)

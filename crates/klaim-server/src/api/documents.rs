@@ -115,6 +115,23 @@ fn upload_of(id: ClientId, headers: &HeaderMap) -> Result<Upload, ApiFailure> {
     })
 }
 
+/// The words `X-Klaim-Document-Kind` takes: `DocumentKind::as_str`, the words the documents
+/// table keeps. One differs from the kind's JSON name (`pension_form_7`, JSON `pension_form7`),
+/// so the header is not declared as the `DocumentKind` schema.
+struct KindHeader;
+
+impl utoipa::PartialSchema for KindHeader {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(DocumentKind::ALL.iter().map(|k| k.as_str())))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for KindHeader {}
+
 /// `Some(Some(type))` for an accepted type (with the names browsers also use), `Some(None)` for
 /// any other well-formed media type (the bytes then decide the answer), `None` when malformed.
 fn declared_type(content_type: &str) -> Option<Option<FileType>> {
@@ -141,11 +158,11 @@ fn declared_type(content_type: &str) -> Option<Option<FileType>> {
 #[utoipa::path(put, path = "/api/v1/documents/{id}", tag = "documents",
     security(("session" = [])),
     params(
-        ("id" = String, Path, description = "A UUID made by the app for this document"),
+        ("id" = String, Path, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "A UUID made by the app for this document"),
         ("Content-Type" = String, Header, description = "image/jpeg, image/png, application/pdf or image/bmp: must agree with the bytes"),
         ("Content-Length" = u64, Header, description = "Required; at most 6 MiB (6291456 bytes)"),
-        ("X-Klaim-Document-Kind" = String, Header, description = "The DocumentKind wire word, e.g. ktp"),
-        ("X-Klaim-Sha256" = String, Header, description = "SHA-256 of the content, 64 hex digits"),
+        ("X-Klaim-Document-Kind" = inline(KindHeader), Header, description = "The kind of document, as its wire word (e.g. ktp)"),
+        ("X-Klaim-Sha256" = String, Header, pattern = "^[0-9a-fA-F]{64}$", description = "SHA-256 of the content, 64 hex digits"),
     ),
     request_body(content = Vec<u8>, description = "The file's bytes, sent as they are", content_type = "application/octet-stream"),
     responses(

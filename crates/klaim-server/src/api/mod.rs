@@ -4,6 +4,7 @@
 
 mod account;
 mod admin;
+mod body;
 mod claims;
 pub mod documents;
 mod etag;

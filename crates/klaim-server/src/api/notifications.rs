@@ -8,6 +8,7 @@ use klaim_core::api::ApiErrors;
 use klaim_core::api::notification::{MarkRead, NotificationList};
 use klaim_core::message::Finding;
 
+use super::body::JsonBody;
 use crate::app::AppState;
 use crate::auth::SignedIn;
 use crate::error::ApiFailure;
@@ -64,11 +65,13 @@ pub(super) async fn list(
         (status = 401, description = "api.unauthenticated", body = ApiErrors),
         (status = 403, description = "api.request_header_missing", body = ApiErrors),
         (status = 404, description = "notification.not_found (field ids): an id that is not one of the caller's; nothing was marked", body = ApiErrors),
+        (status = 413, description = "api.too_large: body over 1 MiB", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn mark_read(
     State(state): State<AppState>,
     session: SignedIn,
-    Json(request): Json<MarkRead>,
+    JsonBody(request): JsonBody<MarkRead>,
 ) -> Result<StatusCode, ApiFailure> {
     let now = state.accounts.clock.now();
     inbox::mark_read(&state.accounts.db, session.0.account_id, &request, now).await?;

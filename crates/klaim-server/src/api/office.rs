@@ -13,6 +13,7 @@ use klaim_core::claim::{Actor, Programme, Transition, TransitionError};
 use klaim_core::message::Finding;
 use serde_json::Value;
 
+use super::body::JsonBody;
 use crate::app::AppState;
 use crate::auth::SignedIn;
 use crate::claims::ClaimRefusal;
@@ -251,18 +252,19 @@ pub(super) async fn document(
         (status = 409, description = "claim.transition_invalid: not possible from the claim's status (another officer may have acted first)", body = ApiErrors),
         (status = 413, description = "Body over 1 MiB", body = ApiErrors),
         (status = 422, description = "decision.*: every problem with the step, with its field (items, reasons, amount, justification, note, transfer_reference); nothing is changed", body = ApiErrors),
+        (status = 415, description = "api.unsupported_media_type: the body is not sent as application/json", body = ApiErrors),
     ))]
 pub(super) async fn step(
     State(state): State<AppState>,
     session: SignedIn,
     Path(id): Path<String>,
-    Json(body): Json<Value>,
+    JsonBody(body): JsonBody<Value>,
 ) -> Result<Json<OfficeClaim>, ApiFailure> {
     let officer = officer(&session)?;
-    let request: OfficerStep = match serde_json::from_value(body.clone()) {
+    let request: OfficerStep = match super::body::from_value(&body) {
         Ok(request) => request,
-        // A step of the state machine that is not an officer's: say so rather than "malformed".
-        Err(_) => {
+        Err(ApiFailure::Malformed) => {
+            // A step of the state machine that is not an officer's: say so rather than "malformed".
             let named = body
                 .get("step")
                 .and_then(Value::as_str)
@@ -277,6 +279,7 @@ pub(super) async fn step(
                 _ => ApiFailure::Malformed,
             });
         }
+        Err(refused) => return Err(refused),
     };
     let id = ClientId::parse(&id).ok_or_else(claim_not_found)?;
     let page = steps::take(&office(&state), officer, id.as_str(), &request).await?;

@@ -48,7 +48,7 @@ use super::{notifications, receipt};
         notifications::list,
         notifications::mark_read,
     ),
-    modifiers(&SessionCookie)
+    modifiers(&SessionCookie, &ClosedVariants)
 )]
 pub struct ApiDoc;
 
@@ -64,6 +64,36 @@ impl Modify for SessionCookie {
                 crate::auth::SESSION_COOKIE,
             ))),
         );
+    }
+}
+
+/// Enums whose variants serde reads as closed objects: utoipa closes plain structs with
+/// `additionalProperties: false` but not the object variants of an enum, so a field the server
+/// refuses would look allowed.
+struct ClosedVariants;
+
+/// The component schemas whose `oneOf` object variants refuse unknown fields: `OfficerStep`
+/// (internally tagged, `deny_unknown_fields`) and `ItemTarget` (externally tagged: one key).
+const CLOSED_VARIANTS: [&str; 2] = ["OfficerStep", "ItemTarget"];
+
+impl Modify for ClosedVariants {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::RefOr;
+        use utoipa::openapi::schema::{AdditionalProperties, Schema};
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        for name in CLOSED_VARIANTS {
+            let Some(RefOr::T(Schema::OneOf(one_of))) = components.schemas.get_mut(name) else {
+                continue;
+            };
+            for variant in &mut one_of.items {
+                if let RefOr::T(Schema::Object(object)) = variant {
+                    object.additional_properties =
+                        Some(Box::new(AdditionalProperties::FreeForm(false)));
+                }
+            }
+        }
     }
 }
 

@@ -20,6 +20,10 @@ pub const WASM_OPT_TRUNK_PIN: &str = "version_132";
 pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// axe-core from npm, injected by the end-to-end tests to check every page's accessibility.
 pub const AXE_CORE_VERSION: &str = "4.14.1";
+/// Lighthouse from npm, for `cargo xtask bench lighthouse`. 12.x is the last line that runs on
+/// Debian 12's Node 20 (13.x wants Node ≥ 22.19); it drives Debian's Chromium through
+/// `CHROME_PATH`.
+pub const LIGHTHOUSE_VERSION: &str = "12.8.2";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -159,6 +163,20 @@ fn ensure_axe(root: &Path) -> anyhow::Result<PathBuf> {
         npm_install(&prefix, &format!("axe-core@{AXE_CORE_VERSION}"))?;
     }
     Ok(script)
+}
+
+/// Lighthouse from npm, inside the project's ignored `.tools/`; the path of its command. Only
+/// the Lighthouse bench needs it, so `bootstrap` does not install it.
+pub fn ensure_lighthouse(root: &Path) -> anyhow::Result<PathBuf> {
+    let prefix = root
+        .join(".tools")
+        .join(format!("lighthouse-{LIGHTHOUSE_VERSION}"));
+    let cli = prefix.join("node_modules").join(".bin").join("lighthouse");
+    if !cli.is_file() {
+        println!("bootstrap: installing lighthouse {LIGHTHOUSE_VERSION} from npm");
+        npm_install(&prefix, &format!("lighthouse@{LIGHTHOUSE_VERSION}"))?;
+    }
+    Ok(cli)
 }
 
 /// `npm install` of one pinned package into `prefix`, nothing saved elsewhere.

@@ -30,14 +30,14 @@
 //!
 //! The bench machine has two cores, shared by the load, the server and the database.
 
-mod client;
-mod documents;
+pub(super) mod client;
+pub(super) mod documents;
 mod memory;
-mod plan;
-mod population;
+pub(super) mod plan;
+pub(super) mod population;
 mod rounds;
 mod signup;
-mod submissions;
+pub(super) mod submissions;
 mod uploads;
 
 use std::path::Path;

@@ -165,8 +165,9 @@ fn ensure_axe(root: &Path) -> anyhow::Result<PathBuf> {
     Ok(script)
 }
 
-/// Lighthouse from npm, inside the project's ignored `.tools/`; the path of its command. Only
-/// the Lighthouse bench needs it, so `bootstrap` does not install it.
+/// Lighthouse from npm, inside the project's ignored `.tools/`; that folder (its node_modules hold
+/// Lighthouse and the puppeteer-core and chrome-launcher it brings). Only the Lighthouse bench
+/// needs it, so `bootstrap` does not install it.
 pub fn ensure_lighthouse(root: &Path) -> anyhow::Result<PathBuf> {
     let prefix = root
         .join(".tools")
@@ -176,7 +177,7 @@ pub fn ensure_lighthouse(root: &Path) -> anyhow::Result<PathBuf> {
         println!("bootstrap: installing lighthouse {LIGHTHOUSE_VERSION} from npm");
         npm_install(&prefix, &format!("lighthouse@{LIGHTHOUSE_VERSION}"))?;
     }
-    Ok(cli)
+    Ok(std::path::absolute(&prefix)?)
 }
 
 /// `npm install` of one pinned package into `prefix`, nothing saved elsewhere.

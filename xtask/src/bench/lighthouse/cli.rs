@@ -1,12 +1,13 @@
-//! One Lighthouse run: its command line with the mobile preset (Lighthouse's default form factor
-//! and simulated throttling), Debian's Chromium, and the HTML and JSON reports kept for people to
-//! read, with the session cookie taken out of them.
+//! One Lighthouse run: the pinned Lighthouse's Node API (`run.mjs`, written beside its
+//! node_modules) with its mobile preset (the default form factor and simulated throttling),
+//! Debian's Chromium in a fresh profile, cookies put in that browser first, and the HTML and JSON
+//! reports kept for people to read, with the session's secret taken out of them.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, bail};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::{proc, tools};
 
@@ -15,6 +16,98 @@ use crate::{proc, tools};
 const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage \
 --disable-quic --no-first-run --disable-background-networking --disable-component-update \
 --disable-sync";
+
+const SCRIPT: &str = include_str!("run.mjs");
+const SCRIPT_NAME: &str = "klaim-run.mjs";
+
+/// A cookie the browser holds before the page loads.
+pub struct Cookie {
+    pub name: String,
+    pub value: String,
+    pub http_only: bool,
+}
+
+impl Cookie {
+    /// `name=value`, as the bench's sign-up returns the session cookie.
+    pub fn parse(pair: &str, http_only: bool) -> anyhow::Result<Cookie> {
+        let (name, value) = pair
+            .split_once('=')
+            .with_context(|| format!("not a cookie: {pair:?}"))?;
+        Ok(Cookie {
+            name: name.to_owned(),
+            value: value.to_owned(),
+            http_only,
+        })
+    }
+}
+
+/// The installed Lighthouse (`tools::ensure_lighthouse`'s prefix) with the run script in place.
+pub struct Lighthouse {
+    prefix: PathBuf,
+}
+
+impl Lighthouse {
+    pub fn new(prefix: PathBuf) -> anyhow::Result<Lighthouse> {
+        std::fs::write(prefix.join(SCRIPT_NAME), SCRIPT)?;
+        Ok(Lighthouse { prefix })
+    }
+
+    /// `lighthouse --version`, for the result file.
+    pub fn version(&self) -> anyhow::Result<String> {
+        let cli = self
+            .prefix
+            .join("node_modules")
+            .join(".bin")
+            .join("lighthouse");
+        Ok(proc::output(Command::new(cli).arg("--version"))?
+            .trim()
+            .to_owned())
+    }
+
+    /// Runs Lighthouse on `url` with `cookies` in the browser; its report.
+    pub fn run(
+        &self,
+        url: &str,
+        cookies: &[Cookie],
+        stem: &Path,
+    ) -> anyhow::Result<(Value, Reports)> {
+        let reports = Reports::at(stem);
+        reports.remove();
+        let cookies_json = json!(
+            cookies
+                .iter()
+                .map(|c| json!({ "name": c.name, "value": c.value, "httpOnly": c.http_only }))
+                .collect::<Vec<_>>()
+        );
+        let output = Command::new("node")
+            .current_dir(&self.prefix)
+            .arg(SCRIPT_NAME)
+            .arg(url)
+            .arg(stem)
+            .arg(cookies_json.to_string())
+            .env("CHROME_PATH", tools::CHROMIUM)
+            .env("KLAIM_CHROME_FLAGS", CHROME_FLAGS)
+            .output()
+            .context("could not start node")?;
+        for cookie in cookies.iter().filter(|c| c.http_only) {
+            for file in [&reports.json, &reports.html] {
+                redact(file, &cookie.value)?;
+            }
+        }
+        if !output.status.success() {
+            bail!(
+                "lighthouse {url} failed ({}): {}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr).trim()
+            );
+        }
+        let text = std::fs::read_to_string(&reports.json)
+            .with_context(|| format!("lighthouse wrote no {}", reports.json.display()))?;
+        let lhr = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not JSON", reports.json.display()))?;
+        Ok((lhr, reports))
+    }
+}
 
 /// Where a run writes: `<stem>.report.json` and `<stem>.report.html`.
 pub struct Reports {
@@ -49,70 +142,15 @@ impl Reports {
     }
 }
 
-/// Runs Lighthouse on `url` (with the `Cookie` header when given) and returns its report.
-pub fn run(
-    lighthouse: &Path,
-    url: &str,
-    cookie: Option<&str>,
-    stem: &Path,
-) -> anyhow::Result<(Value, Reports)> {
-    let reports = Reports::at(stem);
-    reports.remove();
-    let mut cmd = Command::new(lighthouse);
-    cmd.arg(url)
-        .args([
-            "--quiet",
-            "--output=json",
-            "--output=html",
-            "--only-categories=performance,accessibility,best-practices",
-        ])
-        .arg(format!("--chrome-flags={CHROME_FLAGS}"))
-        .arg("--output-path")
-        .arg(stem)
-        .env("CHROME_PATH", tools::CHROMIUM);
-    if let Some(cookie) = cookie {
-        cmd.arg("--extra-headers")
-            .arg(serde_json::json!({ "Cookie": cookie }).to_string());
-    }
-    let output = cmd
-        .output()
-        .with_context(|| format!("could not start {}", lighthouse.display()))?;
-    if let Some(cookie) = cookie {
-        for file in [&reports.json, &reports.html] {
-            redact(file, cookie)?;
-        }
-    }
-    if !output.status.success() {
-        bail!(
-            "lighthouse {url} failed ({}): {}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr).trim()
-        );
-    }
-    let text = std::fs::read_to_string(&reports.json)
-        .with_context(|| format!("lighthouse wrote no {}", reports.json.display()))?;
-    let lhr = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not JSON", reports.json.display()))?;
-    Ok((lhr, reports))
-}
-
-/// The report repeats its settings, the extra headers among them: the session's secret goes.
-fn redact(file: &Path, cookie: &str) -> anyhow::Result<()> {
+/// Should a report repeat the session's secret anywhere, it goes.
+fn redact(file: &Path, secret: &str) -> anyhow::Result<()> {
     let Ok(text) = std::fs::read_to_string(file) else {
         return Ok(());
     };
-    let secret = cookie.split_once('=').map_or(cookie, |(_, value)| value);
     if !secret.is_empty() && text.contains(secret) {
         std::fs::write(file, text.replace(secret, "REDACTED"))?;
     }
     Ok(())
-}
-
-/// `lighthouse --version`, for the result file.
-pub fn version(lighthouse: &Path) -> anyhow::Result<String> {
-    Ok(proc::output(Command::new(lighthouse).arg("--version"))?
-        .trim()
-        .to_owned())
 }
 
 #[cfg(test)]
@@ -129,11 +167,21 @@ mod tests {
             r#"{"configSettings":{"extraHeaders":{"Cookie":"klaim_session=s3cr3t.tok"}}}"#,
         )
         .unwrap();
-        redact(&file, "klaim_session=s3cr3t.tok").unwrap();
+        redact(&file, "s3cr3t.tok").unwrap();
         let text = std::fs::read_to_string(&file).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(!text.contains("s3cr3t"), "{text}");
         assert!(text.contains("klaim_session=REDACTED"), "{text}");
+    }
+
+    #[test]
+    fn a_cookie_is_read_from_its_pair() {
+        let c = Cookie::parse("klaim_session=ab=c", true).unwrap();
+        assert_eq!(
+            (c.name.as_str(), c.value.as_str(), c.http_only),
+            ("klaim_session", "ab=c", true)
+        );
+        assert!(Cookie::parse("nothing", false).is_err());
     }
 
     #[test]

@@ -5,7 +5,6 @@ use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api;
 use crate::components::{
     NeedsInternet, OfflineBanner, SendNow, SiteFooter, SiteHeader, StaffRole, StorageNotice,
 };
@@ -22,6 +21,7 @@ use crate::pages::{
 };
 use crate::pages::{FixPage, NotificationsPage};
 use crate::state::{Account, Drafts, provide_state};
+use crate::{api, browser};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -45,21 +45,31 @@ pub fn App() -> impl IntoView {
         }
     });
     drafts.asking();
-    spawn_local(async move {
-        match api::me(i18n.lang_untracked()).await {
-            Ok(me) => {
-                account.signed_in.set(true);
-                staff.set(me.role);
-                // The saved claim draft is read before the journey's pages draw.
-                drafts.signed_in(&me);
-                // Only with the server's own answer (not the worker's copy of it).
-                if connectivity.online.get_untracked() {
-                    offline::signed_in(Some(room), i18n.lang_untracked(), &me);
+    if browser::has_session_sign() {
+        spawn_local(async move {
+            match api::me(i18n.lang_untracked()).await {
+                Ok(me) => {
+                    account.signed_in.set(true);
+                    staff.set(me.role);
+                    // The saved claim draft is read before the journey's pages draw.
+                    drafts.signed_in(&me);
+                    // Only with the server's own answer (not the worker's copy of it).
+                    if connectivity.online.get_untracked() {
+                        offline::signed_in(Some(room), i18n.lang_untracked(), &me);
+                    }
+                }
+                Err(failure) => {
+                    if failure.is_unauthenticated() {
+                        browser::forget_session_sign();
+                    }
+                    drafts.none();
                 }
             }
-            Err(_) => drafts.none(),
-        }
-    });
+        });
+    } else {
+        // No session was made in this browser: no one to ask about.
+        drafts.none();
+    }
     view! {
         <Router>
             <SiteHeader />

@@ -33,3 +33,26 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// The server's sign that a session was made in this browser (`klaim_signed_in`, set and cleared
+/// with the HttpOnly session cookie): without it no one is signed in, and asking `GET /me` would
+/// only log a 401 in the console. Read through `Reflect` (no `HtmlDocument` binding needed).
+pub fn has_session_sign() -> bool {
+    js_sys::Reflect::get(&document(), &"cookie".into())
+        .ok()
+        .and_then(|c| c.as_string())
+        .is_some_and(|cookies| {
+            cookies
+                .split(';')
+                .any(|pair| pair.trim() == "klaim_signed_in=1")
+        })
+}
+
+/// Drops the sign once the server says the session is gone (expired, or ended elsewhere).
+pub fn forget_session_sign() {
+    let _ = js_sys::Reflect::set(
+        &document(),
+        &"cookie".into(),
+        &"klaim_signed_in=; Path=/; SameSite=Strict; Max-Age=0".into(),
+    );
+}

@@ -33,7 +33,30 @@ pub fn SiteHeader() -> impl IntoView {
                     "Klaim"
                     <span>{tr(|t| t.app_tagline)}</span>
                 </a>
+                <button
+                    type="button"
+                    class="lang-switch"
+                    data-testid="lang-switch"
+                    lang=move || i18n.lang().pick("en", "id")
+                    aria-label=move || i18n.t().switch_language_label
+                    on:click=switch
+                >
+                    {tr(|t| t.switch_language)}
+                </button>
+                // A row of its own that keeps its height when the links change after `GET /me`
+                // answers, and the link present from the start comes first: what follows it does
+                // not move (a layout shift, CLS, on every signed-in page load otherwise).
                 <div class="site-header__tools">
+                    <a
+                        class="site-header__account"
+                        href=move || if signed_in() { "/akun" } else { "/masuk" }
+                        data-testid="header-account"
+                    >
+                        {move || {
+                            let t = i18n.t();
+                            if signed_in() { t.nav_account } else { t.nav_sign_in }
+                        }}
+                    </a>
                     <OfficeNav />
                     <Show when=move || signed_in() && !staff.get()>
                         <a
@@ -45,26 +68,6 @@ pub fn SiteHeader() -> impl IntoView {
                         </a>
                         <NotificationBadge />
                     </Show>
-                    <a
-                        class="site-header__account"
-                        href=move || if signed_in() { "/akun" } else { "/masuk" }
-                        data-testid="header-account"
-                    >
-                        {move || {
-                            let t = i18n.t();
-                            if signed_in() { t.nav_account } else { t.nav_sign_in }
-                        }}
-                    </a>
-                    <button
-                        type="button"
-                        class="lang-switch"
-                        data-testid="lang-switch"
-                        lang=move || i18n.lang().pick("en", "id")
-                        aria-label=move || i18n.t().switch_language_label
-                        on:click=switch
-                    >
-                        {tr(|t| t.switch_language)}
-                    </button>
                 </div>
             </div>
         </header>

@@ -6,6 +6,7 @@ pub mod crash;
 pub(crate) mod http;
 mod in_browser;
 pub(crate) mod klaim;
+mod lighthouse;
 mod nginx;
 mod server;
 pub mod soak;
@@ -33,6 +34,7 @@ pub fn all(root: &Path) -> anyhow::Result<()> {
     let claims = claims::measure(root, &dist);
     let photo = in_browser_figures(root, &dist, in_browser::PHOTO);
     let outbox = in_browser_figures(root, &dist, in_browser::OUTBOX);
+    let lighthouse = lighthouse::measure(root, &dist);
 
     let result = json!({
         "rules_version": klaim_core::RULES_VERSION,
@@ -42,12 +44,27 @@ pub fn all(root: &Path) -> anyhow::Result<()> {
         "claims": or_error(&claims),
         "photo": or_error(&photo),
         "outbox": or_error(&outbox),
+        "lighthouse": or_error(&lighthouse),
     });
     write(root, "bench.json", &result)?;
     server.context("server bench")?;
     claims.context("claims bench")?;
     photo.context("photo bench")?;
-    outbox.context("outbox bench").map(|_| ())
+    outbox.context("outbox bench")?;
+    lighthouse.context("lighthouse bench").map(|_| ())
+}
+
+/// `cargo xtask bench lighthouse`: Lighthouse on four pages of the release app, to
+/// target/bench/lighthouse.json (reports in target/bench/lighthouse/).
+pub fn lighthouse_only(root: &Path) -> anyhow::Result<()> {
+    let tools = tools::bootstrap(root)?;
+    let dist = build::app(root, &tools)?;
+    let lighthouse = lighthouse::measure(root, &dist)?;
+    let result = json!({
+        "rules_version": klaim_core::RULES_VERSION,
+        "lighthouse": lighthouse,
+    });
+    write(root, "lighthouse.json", &result)
 }
 
 /// `cargo xtask bench outbox`: a draft with five documents restored and 100 queued claims

@@ -35,10 +35,11 @@ commands:
               or failed check; JSON in target/bench/apifuzz.json
   bench       first-load transfer, klaim-core and server throughput, uploads and claim
               submissions, in-browser photo preparation, draft restore and outbox
-              delivery; JSON in target/bench/;
+              delivery, Lighthouse; JSON in target/bench/;
               `bench server`: the server figures only, without building the app;
               `bench claims`: uploads, claim submissions and the photo figure only;
-              `bench outbox`: draft restore and queued-claim delivery only";
+              `bench outbox`: draft restore and queued-claim delivery only;
+              `bench lighthouse`: Lighthouse (mobile) on four pages only";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         Some("bench") if args[1..] == ["server"] => bench::server_only(&root),
         Some("bench") if args[1..] == ["claims"] => bench::claims_only(&root),
         Some("bench") if args[1..] == ["outbox"] => bench::outbox_only(&root),
+        Some("bench") if args[1..] == ["lighthouse"] => bench::lighthouse_only(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -22,6 +22,11 @@ pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 pub const AXE_CORE_VERSION: &str = "4.14.1";
 /// schemathesis from PyPI, for `cargo xtask apifuzz` and its short run in `cargo xtask test`.
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+
+/// Lighthouse from npm, for `cargo xtask bench lighthouse`. 12.x is the last line that runs on
+/// Debian 12's Node 20 (13.x wants Node ≥ 22.19); it drives Debian's Chromium through
+/// `CHROME_PATH`.
+pub const LIGHTHOUSE_VERSION: &str = "12.8.2";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -193,6 +198,21 @@ pub fn ensure_schemathesis(root: &Path) -> anyhow::Result<PathBuf> {
         }
     }
     Ok(st)
+}
+
+/// Lighthouse from npm, inside the project's ignored `.tools/`; that folder (its node_modules hold
+/// Lighthouse and the puppeteer-core and chrome-launcher it brings). Only the Lighthouse bench
+/// needs it, so `bootstrap` does not install it.
+pub fn ensure_lighthouse(root: &Path) -> anyhow::Result<PathBuf> {
+    let prefix = root
+        .join(".tools")
+        .join(format!("lighthouse-{LIGHTHOUSE_VERSION}"));
+    let cli = prefix.join("node_modules").join(".bin").join("lighthouse");
+    if !cli.is_file() {
+        println!("bootstrap: installing lighthouse {LIGHTHOUSE_VERSION} from npm");
+        npm_install(&prefix, &format!("lighthouse@{LIGHTHOUSE_VERSION}"))?;
+    }
+    Ok(std::path::absolute(&prefix)?)
 }
 
 /// `npm install` of one pinned package into `prefix`, nothing saved elsewhere.

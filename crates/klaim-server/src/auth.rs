@@ -20,6 +20,10 @@ use crate::error::ApiFailure;
 use crate::lang;
 
 pub const SESSION_COOKIE: &str = "klaim_session";
+/// Set and cleared with the session cookie, but readable by the app and without a secret: it
+/// only says that a session was made in this browser, so the app asks `GET /me` only then
+/// (otherwise every signed-out page load logs the 401 as an error in the console).
+pub const SIGNED_IN_COOKIE: &str = "klaim_signed_in";
 pub const REQUEST_HEADER: &str = "x-klaim-request";
 
 /// Middleware on the API: refuses state-changing requests without `X-Klaim-Request: 1`.
@@ -114,6 +118,24 @@ pub fn cleared_cookie(secure: bool) -> HeaderValue {
     .expect("a valid header")
 }
 
+/// `Set-Cookie` for the app's sign that a session was made here (same lifetime, not HttpOnly).
+pub fn signed_in_cookie(secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::try_from(format!(
+        "{SIGNED_IN_COOKIE}=1; Path=/; SameSite=Strict{secure}"
+    ))
+    .expect("a valid header")
+}
+
+/// `Set-Cookie` that removes the sign.
+pub fn cleared_signed_in_cookie(secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::try_from(format!(
+        "{SIGNED_IN_COOKIE}=; Path=/; SameSite=Strict; Max-Age=0{secure}"
+    ))
+    .expect("a valid header")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +177,26 @@ mod tests {
                 .to_str()
                 .unwrap()
                 .contains("Max-Age=0")
+        );
+    }
+
+    #[test]
+    fn the_sign_in_sign_is_readable_by_the_app_and_holds_no_secret() {
+        let c = signed_in_cookie(true);
+        let c = c.to_str().unwrap();
+        assert!(
+            c.starts_with("klaim_signed_in=1;") && c.ends_with("; Secure"),
+            "{c}"
+        );
+        assert!(
+            !c.contains("HttpOnly") && c.contains("SameSite=Strict"),
+            "{c}"
+        );
+        let gone = cleared_signed_in_cookie(false);
+        let gone = gone.to_str().unwrap();
+        assert!(
+            gone.starts_with("klaim_signed_in=;") && gone.contains("Max-Age=0"),
+            "{gone}"
         );
     }
 }

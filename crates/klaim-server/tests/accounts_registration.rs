@@ -47,6 +47,19 @@ async fn a_participant_registers_with_a_code_and_sees_their_account() {
         !set_cookie.contains("Secure"),
         "loopback test state: not Secure"
     );
+    // After the session cookie, the app's readable sign of it (no secret in it).
+    let cookies: Vec<&str> = done
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    assert_eq!(cookies.len(), 2, "{cookies:?}");
+    assert!(cookies[0].starts_with("klaim_session="), "{cookies:?}");
+    assert!(
+        cookies[1].starts_with("klaim_signed_in=1;") && !cookies[1].contains("HttpOnly"),
+        "{cookies:?}"
+    );
     let cookie = session_cookie(&done);
 
     let me = h.call("GET", "/api/v1/me", None, Some(&cookie)).await;

@@ -150,6 +150,16 @@ async fn sessions_are_listed_revoked_and_end_on_sign_out_and_when_idle() {
         .await;
     assert_eq!(out.status, 204);
     assert!(out.header("set-cookie").contains("Max-Age=0"));
+    // The app's sign goes with the session.
+    assert!(
+        out.headers.get_all("set-cookie").iter().any(|v| v
+            .to_str()
+            .unwrap()
+            .starts_with("klaim_signed_in=;")
+            && v.to_str().unwrap().contains("Max-Age=0")),
+        "{:?}",
+        out.headers
+    );
     let after = h.call("GET", "/api/v1/me", None, Some(&second)).await;
     assert_eq!(after.status, 401);
     assert_eq!(codes(&after), ["-:api.unauthenticated"]);

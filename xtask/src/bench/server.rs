@@ -283,7 +283,7 @@ fn ms(value: f64) -> String {
 }
 
 /// The share of CPU time not idle during one second, from /proc/stat (Linux); `None` elsewhere.
-fn busy_elsewhere() -> Option<f64> {
+pub(super) fn busy_elsewhere() -> Option<f64> {
     fn sample() -> Option<(u64, u64)> {
         let stat = std::fs::read_to_string("/proc/stat").ok()?;
         let fields: Vec<u64> = stat

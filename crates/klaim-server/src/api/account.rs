@@ -3,7 +3,7 @@
 
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::{Json, Router, routing};
 use klaim_core::AccountProblem;
 use klaim_core::api::ApiErrors;
@@ -19,7 +19,9 @@ use super::body::JsonBody;
 use crate::accounts::registration::SignedIn as NewSession;
 use crate::accounts::{AccountError, login, profile, registration, reset, sessions};
 use crate::app::AppState;
-use crate::auth::{Client, SignedIn, cleared_cookie, session_cookie};
+use crate::auth::{
+    Client, SignedIn, cleared_cookie, cleared_signed_in_cookie, session_cookie, signed_in_cookie,
+};
 use crate::error::ApiFailure;
 use crate::metrics::Counter;
 
@@ -70,12 +72,13 @@ impl From<AccountError> for ApiFailure {
     }
 }
 
-/// 201 with the account and the new session's cookie.
+/// 201 with the account, the new session's cookie (first) and the app's sign of it.
 fn signed_in(state: &AppState, new: NewSession) -> Response {
     let cookie = session_cookie(&new.token, state.cookie_secure);
+    let sign = signed_in_cookie(state.cookie_secure);
     (
         StatusCode::CREATED,
-        [(header::SET_COOKIE, cookie)],
+        AppendHeaders([(header::SET_COOKIE, cookie), (header::SET_COOKIE, sign)]),
         Json(new.me),
     )
         .into_response()
@@ -234,7 +237,12 @@ pub(super) async fn sign_out(
         .await
         .map_err(AccountError::from)?;
     let cookie = cleared_cookie(state.cookie_secure);
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+    let sign = cleared_signed_in_cookie(state.cookie_secure);
+    Ok((
+        StatusCode::NO_CONTENT,
+        AppendHeaders([(header::SET_COOKIE, cookie), (header::SET_COOKIE, sign)]),
+    )
+        .into_response())
 }
 
 #[utoipa::path(delete, path = "/api/v1/sessions/{id}", tag = "sessions",

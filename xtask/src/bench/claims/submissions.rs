@@ -34,11 +34,11 @@ const DOCUMENT_BYTES: usize = 150_000;
 const SETUP_WORKERS: usize = 4;
 
 /// One claim ready to send.
-struct Prepared {
-    cookie: String,
-    claim_id: String,
-    body: String,
-    label: String,
+pub struct Prepared {
+    pub cookie: String,
+    pub claim_id: String,
+    pub body: String,
+    pub label: String,
 }
 
 pub fn measure(
@@ -69,7 +69,7 @@ pub fn measure(
 
     let document = Document::pdf(DOCUMENT_BYTES, 7);
     let prepared: Vec<Prepared> = parallel(&ready, SETUP_WORKERS, |(account, plan)| {
-        prepare(server, account, plan, &document)
+        prepare(server, &account.cookie, plan, &document)
     })
     .into_iter()
     .collect::<anyhow::Result<_>>()?;
@@ -248,9 +248,9 @@ pub fn eligible(
 }
 
 /// Uploads the plan's documents and writes the submission the app would send.
-fn prepare(
+pub fn prepare(
     server: &Klaim,
-    account: &Account,
+    cookie: &str,
     plan: &Plan,
     document: &Document,
 ) -> anyhow::Result<Prepared> {
@@ -259,7 +259,7 @@ fn prepare(
     let mut documents = Vec::new();
     for kind in &plan.documents {
         let id = uuid(&mut random);
-        let answer = client.upload(&id, *kind, document, &account.cookie)?;
+        let answer = client.upload(&id, *kind, document, cookie)?;
         if answer.status != 201 {
             bail!(
                 "upload of {}: {} {}",
@@ -279,7 +279,7 @@ fn prepare(
         documents,
     };
     Ok(Prepared {
-        cookie: account.cookie.clone(),
+        cookie: cookie.to_owned(),
         claim_id: uuid(&mut random),
         body: serde_json::to_string(&submission)?,
         label: plan::label(&plan.answers),

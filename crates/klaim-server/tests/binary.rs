@@ -118,10 +118,19 @@ fn call(
     cookies: &mut Vec<String>,
 ) -> (u16, String) {
     let mut stream = connect(addr);
-    let cookie = cookies
-        .last()
-        .map(|c| format!("Cookie: {c}\r\n"))
-        .unwrap_or_default();
+    // Every cookie the server set, the newest value of each name, as a browser sends them.
+    let mut jar: Vec<&str> = Vec::new();
+    for c in cookies.iter().rev() {
+        let name = c.split('=').next().unwrap_or_default();
+        if !jar.iter().any(|k| k.split('=').next() == Some(name)) {
+            jar.push(c);
+        }
+    }
+    let cookie = if jar.is_empty() {
+        String::new()
+    } else {
+        format!("Cookie: {}\r\n", jar.join("; "))
+    };
     write!(
         stream,
         "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\

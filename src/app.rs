@@ -45,7 +45,10 @@ pub fn App() -> impl IntoView {
         }
     });
     drafts.asking();
-    if browser::has_session_sign() {
+    // Asked when a session was made here, or when someone kept a draft or a claim on this
+    // device: after the browser was closed its session cookies are gone, but offline the worker
+    // still answers `/me` for that person, whose vault then opens.
+    if browser::has_session_sign() || offline::vault::any_on_this_device() {
         spawn_local(async move {
             match api::me(i18n.lang_untracked()).await {
                 Ok(me) => {

@@ -284,6 +284,12 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// Whether a vault was opened in this browser and not wiped by a sign-out since: someone may
+/// come back to a draft or a queued claim here, also offline after the browser was closed.
+pub fn any_on_this_device() -> bool {
+    !opened().is_empty()
+}
+
 /// The vault databases listed in localStorage.
 fn opened() -> Vec<String> {
     local_storage()

@@ -183,11 +183,21 @@ pub fn ensure_schemathesis(root: &Path) -> anyhow::Result<PathBuf> {
     };
     if !installed(&st) {
         println!("bootstrap: installing schemathesis {SCHEMATHESIS_VERSION} from PyPI");
-        proc::run(
-            Command::new("python3")
-                .args(["-m", "venv", "--clear"])
-                .arg(&venv),
-        )?;
+        let make_venv = || {
+            proc::run(
+                Command::new("python3")
+                    .args(["-m", "venv", "--clear"])
+                    .arg(&venv),
+            )
+        };
+        if make_venv().is_err() {
+            // Debian keeps `venv` (and pip inside it) in a package of its own.
+            install_debian_packages(
+                &["python3", "python3-venv"],
+                "the API fuzzing needs Python 3 with venv",
+            )?;
+            make_venv()?;
+        }
         proc::run(
             Command::new(venv.join("bin").join("pip"))
                 .args(["install", "--quiet", "--disable-pip-version-check"])
@@ -285,6 +295,18 @@ pub fn ensure_debian_packages(
     if programs.iter().all(|p| Path::new(p).is_file()) {
         return Ok(());
     }
+    install_debian_packages(packages, why)?;
+    if let Some(missing) = programs.iter().find(|p| !Path::new(p).is_file()) {
+        bail!(
+            "{} installed, but {missing} is still missing",
+            packages.join(" ")
+        );
+    }
+    Ok(())
+}
+
+/// Installs Debian `packages` as root with apt-get; otherwise fails with the command to run.
+fn install_debian_packages(packages: &[&str], why: &str) -> anyhow::Result<()> {
     let list = packages.join(" ");
     let uid = proc::output(Command::new("id").arg("-u")).unwrap_or_default();
     if uid.trim() != "0" {
@@ -298,8 +320,5 @@ pub fn ensure_debian_packages(
             .args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )?;
-    if let Some(missing) = programs.iter().find(|p| !Path::new(p).is_file()) {
-        bail!("{list} installed, but {missing} is still missing");
-    }
     Ok(())
 }

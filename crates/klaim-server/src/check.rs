@@ -12,6 +12,8 @@
 //!
 //! Stored documents in no claim are counted but fine: their owner may still send the claim.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::config::CheckArgs;
@@ -93,24 +95,29 @@ pub async fn check(db: &Db, objects: &ObjectStorage) -> Result<Report, CheckErro
     .await?;
 
     let stored: Vec<(String, i64)> =
-        sqlx::query_as("SELECT id, bytes FROM documents WHERE state = 'stored' ORDER BY id")
+        sqlx::query_as("SELECT id, bytes FROM documents WHERE state = 'stored'")
             .fetch_all(db.pool())
             .await?;
-    let uploading: Vec<String> =
+    let uploading: HashSet<String> =
         sqlx::query_scalar("SELECT id FROM documents WHERE state = 'uploading'")
             .fetch_all(db.pool())
-            .await?;
+            .await?
+            .into_iter()
+            .collect();
     report.documents_stored = i64::try_from(stored.len()).unwrap_or(i64::MAX);
-    let present: std::collections::HashMap<String, u64> =
-        objects.list().await?.into_iter().collect();
+    let present: HashMap<String, u64> = objects.list().await?.into_iter().collect();
     for (id, bytes) in &stored {
         if present.get(id).copied() != u64::try_from(*bytes).ok() {
             report.missing_objects.push(id.clone());
         }
     }
-    let named =
-        |id: &String| stored.binary_search_by(|(s, _)| s.cmp(id)).is_ok() || uploading.contains(id);
-    let mut orphans: Vec<String> = present.keys().filter(|id| !named(id)).cloned().collect();
+    report.missing_objects.sort();
+    let stored_ids: HashSet<&String> = stored.iter().map(|(id, _)| id).collect();
+    let mut orphans: Vec<String> = present
+        .keys()
+        .filter(|id| !stored_ids.contains(id) && !uploading.contains(*id))
+        .cloned()
+        .collect();
     orphans.sort();
     report.orphan_objects = orphans;
     report.partial_files = objects

@@ -133,15 +133,12 @@ async fn a_sweep_removes_what_dead_uploads_left_and_keeps_what_is_stored_or_unde
     let mut expected = vec![kept.clone(), format!("{live}#1"), "notes.txt".to_owned()];
     expected.sort();
     assert_eq!(left, expected);
-    assert_eq!(records::state_of(&h.db.db, &dead).await.unwrap(), None);
-    assert_eq!(
-        records::state_of(&h.db.db, &live).await.unwrap(),
-        Some(false)
-    );
-    assert_eq!(
-        records::state_of(&h.db.db, &kept).await.unwrap(),
-        Some(true)
-    );
+    let states = records::states_of(&h.db.db, &[dead.clone(), live.clone(), kept.clone()])
+        .await
+        .unwrap();
+    assert_eq!(states.get(&dead), None);
+    assert_eq!(states.get(&live), Some(&false));
+    assert_eq!(states.get(&kept), Some(&true));
 
     // Nothing more to do; the stored document still reads back.
     assert!(sweep::run(&documents).await.unwrap().is_empty());

@@ -191,15 +191,6 @@ pub async fn states_of(
 /// Ids per query in [`states_of`]: within SQLite's and PostgreSQL's limits on parameters.
 const STATE_BATCH: usize = 500;
 
-/// Whether `id` has a row, and whether it is stored: `None` for no row.
-pub async fn state_of(db: &Db, id: &str) -> Result<Option<bool>, sqlx::Error> {
-    let state: Option<String> = sqlx::query_scalar("SELECT state FROM documents WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
-    Ok(state.map(|s| s == "stored"))
-}
-
 /// The columns of a [`DocumentInfo`]; `in_claims` counts the claims it is attached to.
 macro_rules! select_info {
     () => {

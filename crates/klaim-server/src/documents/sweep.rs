@@ -42,9 +42,16 @@ pub async fn run(documents: &Documents) -> Result<Swept, DocumentsError> {
             swept.reservations += records::release_of_instance(db, instance).await?;
         }
     }
-    for (name, _) in documents.storage.list().await? {
-        if records::state_of(db, &name).await?.is_none() && remove_unnamed(documents, &name).await?
-        {
+    let objects: Vec<String> = documents
+        .storage
+        .list()
+        .await?
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let named = records::states_of(db, &objects).await?;
+    for name in objects.iter().filter(|n| !named.contains_key(*n)) {
+        if remove_unnamed(documents, name).await? {
             swept.objects += 1;
         }
     }
@@ -52,9 +59,11 @@ pub async fn run(documents: &Documents) -> Result<Swept, DocumentsError> {
         .storage
         .partial_files()
         .map_err(StorageError::from)?;
+    let ids: Vec<String> = partial.iter().map(|(_, id)| id.clone()).collect();
+    let named = records::states_of(db, &ids).await?;
     for (path, id) in partial {
         // Uploading: under way (its server is alive, dead ones were released above).
-        if records::state_of(db, &id).await? != Some(false) && std::fs::remove_file(&path).is_ok() {
+        if named.get(&id) != Some(&false) && std::fs::remove_file(&path).is_ok() {
             swept.partial_files += 1;
         }
     }

@@ -163,6 +163,24 @@ pub async fn attr(el: &WebElement, name: &str) -> String {
     el.attr(name).await.expect("attr").unwrap_or_default()
 }
 
+/// The attribute `name` of every element matching `css`, in page order (no waiting).
+pub async fn attrs(browser: &Browser, css: &str, name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in browser.driver.find_all(By::Css(css)).await.expect("query") {
+        out.push(attr(&el, name).await);
+    }
+    out
+}
+
+/// Every element matching `css` as (its `data-code`, its text), in page order (no waiting).
+pub async fn coded_texts(browser: &Browser, css: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for el in browser.driver.find_all(By::Css(css)).await.expect("query") {
+        out.push((attr(&el, "data-code").await, el.text().await.expect("text")));
+    }
+    out
+}
+
 /// The texts of every element matching `css`, in page order (no waiting).
 pub async fn texts(browser: &Browser, css: &str) -> Vec<String> {
     let mut out = Vec::new();

@@ -56,23 +56,7 @@ impl Documents<'_> {
 
     /// The kinds asked for on the page, in page order.
     pub async fn kinds(&self) -> Vec<String> {
-        let found = self
-            .screen
-            .browser
-            .driver
-            .find_all(By::Css("[data-testid=document]"))
-            .await
-            .expect("query");
-        let mut kinds = Vec::new();
-        for el in found {
-            kinds.push(
-                el.attr("data-kind")
-                    .await
-                    .expect("attr")
-                    .unwrap_or_default(),
-            );
-        }
-        kinds
+        attrs(self.screen.browser, "[data-testid=document]", "data-kind").await
     }
 
     /// The kinds asked for on the page, in page order, read as klaim-core's kinds.

@@ -2,6 +2,7 @@
 
 use thirtyfour::prelude::*;
 
+use super::{attrs, coded_texts};
 use crate::account_pages::Screen;
 
 /// The results of the eligibility check (`…/hasil`).
@@ -25,45 +26,22 @@ impl Results<'_> {
 
     /// The kinds listed under "Dokumen yang diperlukan" (`phk_proof` for the proofs of PHK).
     pub async fn documents_needed(&self) -> Vec<String> {
-        let found = self
-            .screen
-            .browser
-            .driver
-            .find_all(By::Css("[data-testid=document-needed]"))
-            .await
-            .expect("query");
-        let mut kinds = Vec::new();
-        for el in found {
-            kinds.push(
-                el.attr("data-kind")
-                    .await
-                    .expect("attr")
-                    .unwrap_or_default(),
-            );
-        }
-        kinds
+        attrs(
+            self.screen.browser,
+            "[data-testid=document-needed]",
+            "data-kind",
+        )
+        .await
     }
 
     /// Why the claim cannot be made: (code, text with what to do) for each reason.
     pub async fn blockers(&self) -> Vec<(String, String)> {
         self.screen.wait("blockers").await;
-        let found = self
-            .screen
-            .browser
-            .driver
-            .find_all(By::Css("[data-testid=blockers] [data-testid=blocker]"))
-            .await
-            .expect("query");
-        let mut out = Vec::new();
-        for el in found {
-            let code = el
-                .attr("data-code")
-                .await
-                .expect("attr")
-                .unwrap_or_default();
-            out.push((code, el.text().await.expect("text")));
-        }
-        out
+        coded_texts(
+            self.screen.browser,
+            "[data-testid=blockers] [data-testid=blocker]",
+        )
+        .await
     }
 
     /// Lanjutkan (only there when the claim can be made now).

@@ -77,23 +77,7 @@ impl Review<'_> {
     /// The problems listed before sending, as (code, text); waits for the list.
     pub async fn problems(&self) -> Vec<(String, String)> {
         self.screen.wait("review-problems").await;
-        let found = self
-            .screen
-            .browser
-            .driver
-            .find_all(By::Css("[data-testid=review-problem]"))
-            .await
-            .expect("query");
-        let mut out = Vec::new();
-        for el in found {
-            let code = el
-                .attr("data-code")
-                .await
-                .expect("attr")
-                .unwrap_or_default();
-            out.push((code, el.text().await.expect("text")));
-        }
-        out
+        coded_texts(self.screen.browser, "[data-testid=review-problem]").await
     }
 
     pub async fn submit_label(&self) -> String {

@@ -20,6 +20,7 @@
 
 mod participant;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -186,8 +187,9 @@ fn sample(pid: u32, stop: &AtomicBool) -> Vec<(f64, u64)> {
 }
 
 struct Report {
-    by_kind: Vec<(&'static str, Vec<Duration>, u64)>,
-    per_minute: Vec<(u64, Vec<Duration>)>,
+    /// Latencies (sorted) and unexpected answers per kind of request.
+    by_kind: BTreeMap<&'static str, (Vec<Duration>, u64)>,
+    per_minute: BTreeMap<u64, Vec<Duration>>,
     all: Vec<Duration>,
     unexpected: u64,
     first_unexpected: Vec<String>,
@@ -198,42 +200,32 @@ struct Report {
 
 impl Report {
     fn of(requests: &[Request], rss: &[(f64, u64)], wall: Duration) -> Report {
-        let mut by_kind: Vec<(&'static str, Vec<Duration>, u64)> = Vec::new();
-        let mut per_minute: Vec<(u64, Vec<Duration>)> = Vec::new();
-        let mut all = Vec::new();
+        let mut by_kind: BTreeMap<&'static str, (Vec<Duration>, u64)> = BTreeMap::new();
+        let mut per_minute: BTreeMap<u64, Vec<Duration>> = BTreeMap::new();
         let mut first_unexpected = Vec::new();
         for r in requests {
-            let entry = match by_kind.iter_mut().find(|(k, _, _)| *k == r.kind) {
-                Some(e) => e,
-                None => {
-                    by_kind.push((r.kind, Vec::new(), 0));
-                    by_kind.last_mut().expect("just pushed")
-                }
-            };
-            entry.1.push(r.latency);
+            let (latencies, unexpected) = by_kind.entry(r.kind).or_default();
+            latencies.push(r.latency);
             if let Some(note) = &r.unexpected {
-                entry.2 += 1;
+                *unexpected += 1;
                 if first_unexpected.len() < 10 {
                     first_unexpected.push(format!("{}: {note}", r.kind));
                 }
             }
-            let minute = r.at.as_secs() / 60;
-            match per_minute.iter_mut().find(|(m, _)| *m == minute) {
-                Some((_, l)) => l.push(r.latency),
-                None => per_minute.push((minute, vec![r.latency])),
-            }
-            all.push(r.latency);
+            per_minute
+                .entry(r.at.as_secs() / 60)
+                .or_default()
+                .push(r.latency);
         }
-        for (_, l, _) in &mut by_kind {
-            l.sort();
+        for (latencies, _) in by_kind.values_mut() {
+            latencies.sort();
         }
-        by_kind.sort_by_key(|(k, _, _)| *k);
-        for (_, l) in &mut per_minute {
-            l.sort();
+        for latencies in per_minute.values_mut() {
+            latencies.sort();
         }
-        per_minute.sort_by_key(|(m, _)| *m);
+        let mut all: Vec<Duration> = requests.iter().map(|r| r.latency).collect();
         all.sort();
-        let unexpected = by_kind.iter().map(|(_, _, u)| u).sum();
+        let unexpected = by_kind.values().map(|(_, u)| u).sum();
         let fifth = wall.as_secs_f64() / 5.0;
         let mean = |from: f64, to: f64| {
             let v: Vec<u64> = rss
@@ -265,7 +257,7 @@ impl Report {
 
     fn print(&self) {
         let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
-        for (kind, latencies, unexpected) in &self.by_kind {
+        for (kind, (latencies, unexpected)) in &self.by_kind {
             println!(
                 "{kind:<14} {:>7} requests  p50 {:>9}  p99 {:>9}  unexpected {unexpected}",
                 latencies.len(),
@@ -307,7 +299,7 @@ impl Report {
             })
         };
         let mut kinds = serde_json::Map::new();
-        for (kind, latencies, unexpected) in &self.by_kind {
+        for (kind, (latencies, unexpected)) in &self.by_kind {
             let mut f = figures(latencies);
             f["unexpected"] = json!(unexpected);
             kinds.insert((*kind).to_owned(), f);

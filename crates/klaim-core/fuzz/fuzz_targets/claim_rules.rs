@@ -9,6 +9,10 @@ use klaim_core::claim::*;
 use klaim_core::*;
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common/bytes.rs"]
+mod bytes;
+use bytes::Bytes;
+
 fuzz_target!(|data: &[u8]| {
     let input = if data.first() == Some(&b'{') {
         from_json(data)
@@ -72,30 +76,7 @@ fn from_json(data: &[u8]) -> Option<Input> {
     ))
 }
 
-/// Reads values off the input; zeros once it runs out.
-struct Bytes<'a>(&'a [u8]);
-
 impl Bytes<'_> {
-    fn u8(&mut self) -> u8 {
-        let (first, rest) = self.0.split_first().unwrap_or((&0, &[]));
-        self.0 = rest;
-        *first
-    }
-    fn u16(&mut self) -> u16 {
-        u16::from_le_bytes([self.u8(), self.u8()])
-    }
-    fn u32(&mut self) -> u32 {
-        u32::from_le_bytes([self.u8(), self.u8(), self.u8(), self.u8()])
-    }
-    fn bool(&mut self) -> bool {
-        self.u8() & 1 == 1
-    }
-    fn pick<T: Copy>(&mut self, from: &[T]) -> T {
-        from[usize::from(self.u8()) % from.len()]
-    }
-    fn count(&mut self, most: u8) -> usize {
-        usize::from(self.u8() % (most + 1))
-    }
     /// A day from 1940 on, over about 120 years.
     fn date(&mut self) -> Date {
         let base = Date::new(1940, 1, 1).unwrap().days_since_epoch();

@@ -10,6 +10,10 @@ use klaim_core::claim::*;
 use klaim_core::*;
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common/bytes.rs"]
+mod bytes;
+use bytes::Bytes;
+
 fuzz_target!(|data: &[u8]| {
     let b = &mut Bytes(data);
     let items: Vec<ActionItem> = (0..b.count(4))
@@ -66,24 +70,7 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-/// Reads values off the input; zeros once it runs out.
-struct Bytes<'a>(&'a [u8]);
-
 impl Bytes<'_> {
-    fn u8(&mut self) -> u8 {
-        let (first, rest) = self.0.split_first().unwrap_or((&0, &[]));
-        self.0 = rest;
-        *first
-    }
-    fn bool(&mut self) -> bool {
-        self.u8() & 1 == 1
-    }
-    fn pick<T: Copy>(&mut self, from: &[T]) -> T {
-        from[usize::from(self.u8()) % from.len()]
-    }
-    fn count(&mut self, most: u8) -> usize {
-        usize::from(self.u8() % (most + 1))
-    }
     fn date(&mut self) -> Date {
         Date::new(2020 + u16::from(self.u8() % 3), 1 + self.u8() % 2, 1).unwrap()
     }

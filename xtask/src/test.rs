@@ -39,15 +39,23 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
     proc::run(&mut tools.apply(cargo(root, &wasm_clippy)))?;
 
     stage("native tests");
-    let native = "test --workspace --exclude klaim --exclude klaim-e2e";
-    // On SQLite: the PostgreSQL stage below covers the other database.
-    let mut native = cargo(root, native);
-    native.env_remove(POSTGRES_ENV).env_remove("DATABASE_URL");
-    tests("native tests", total, &mut native)?;
+    let rules_and_tools = "test --package klaim-core --package klaim-testkit --package xtask";
+    tests(
+        "rules and tools tests",
+        total,
+        &mut cargo(root, rules_and_tools),
+    )?;
+    // klaim-server alone, so that its test binaries resolve the same features in both runs and
+    // are built once: on SQLite here, on PostgreSQL below.
+    let mut on_sqlite = cargo(root, SERVER_TESTS);
+    on_sqlite
+        .env_remove(POSTGRES_ENV)
+        .env_remove("DATABASE_URL");
+    tests("klaim-server on SQLite", total, &mut on_sqlite)?;
 
     stage("PostgreSQL integration");
     let cluster = postgres::start()?;
-    let mut on_postgres = cargo(root, "test --package klaim-server");
+    let mut on_postgres = cargo(root, SERVER_TESTS);
     on_postgres
         .env(POSTGRES_ENV, &cluster.url)
         .env_remove("DATABASE_URL");
@@ -114,6 +122,8 @@ fn short_run(name: &str, total: &mut Counts, counts: anyhow::Result<Counts>) -> 
     }
     Ok(())
 }
+
+const SERVER_TESTS: &str = "test --package klaim-server";
 
 /// klaim-server's test suites run on PostgreSQL when this names a server they may create databases on.
 const POSTGRES_ENV: &str = "KLAIM_TEST_POSTGRES_URL";

@@ -7,21 +7,15 @@ use leptos_router::path;
 
 use crate::components::{
     NeedsInternet, OfflineBanner, SendNow, SiteFooter, SiteHeader, StaffRole, StorageNotice,
+    from_part,
 };
 use crate::i18n::provide_i18n;
 use crate::offline::service_worker::{self, Update, UpdateBanner};
 use crate::offline::storage::StorageRoom;
 use crate::offline::{self, Connectivity, Outbox};
-use crate::pages::office::{OfficeAuditPage, OfficeClaimPage, OfficeQueuePage};
-use crate::pages::{
-    AccidentPage, AccountPage, BankPage, CheckPage, CheckResultPage, DeceasedPage, DocumentsPage,
-    EventDatePage, KpjPage, MyClaimPage, MyClaimsPage, NotFoundPage, NpwpPage, ProgrammesPage,
-    RegisterCodePage, RegisterPage, RegisterVerifyPage, ResetNewPage, ResetStartPage, ResultsPage,
-    ReviewPage, SentPage, SessionsPage, SignInPage, StartPage, TasksPage,
-};
-use crate::pages::{FixPage, NotificationsPage};
+use crate::pages::{CheckPage, CheckResultPage, NotFoundPage, SignInPage};
 use crate::state::{Account, Drafts, provide_state};
-use crate::{api, browser};
+use crate::{api, browser, parts};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -82,70 +76,75 @@ pub fn App() -> impl IntoView {
             </OfflineBanner>
             <StorageNotice />
             <main id="main" tabindex="-1">
-                // Pages that only work with the server say so offline (`NeedsInternet`).
+                // The first page's screens are here; the others come in parts (`crate::parts`),
+                // downloaded when first opened. Pages that only work with the server say so
+                // offline (`NeedsInternet`).
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CheckPage />
                     <Route path=path!("/cek/hasil") view=CheckResultPage />
                     <Route
-                        path=path!("/daftar")
-                        view=|| view! { <NeedsInternet><RegisterPage /></NeedsInternet> }
-                    />
-                    <Route
-                        path=path!("/daftar/kode")
-                        view=|| view! { <NeedsInternet><RegisterCodePage /></NeedsInternet> }
-                    />
-                    <Route
-                        path=path!("/daftar/verifikasi")
-                        view=|| view! { <NeedsInternet><RegisterVerifyPage /></NeedsInternet> }
-                    />
-                    <Route
                         path=path!("/masuk")
                         view=|| view! { <NeedsInternet><SignInPage /></NeedsInternet> }
                     />
+                    <Route path=path!("/daftar") view=from_part(parts::register) />
+                    <Route path=path!("/daftar/kode") view=from_part(parts::register_code) />
                     <Route
-                        path=path!("/lupa-sandi")
-                        view=|| view! { <NeedsInternet><ResetStartPage /></NeedsInternet> }
+                        path=path!("/daftar/verifikasi")
+                        view=from_part(parts::register_verify)
                     />
-                    <Route
-                        path=path!("/lupa-sandi/baru")
-                        view=|| view! { <NeedsInternet><ResetNewPage /></NeedsInternet> }
-                    />
-                    <Route path=path!("/akun") view=AccountPage />
-                    <Route
-                        path=path!("/akun/sesi")
-                        view=|| view! { <NeedsInternet><SessionsPage /></NeedsInternet> }
-                    />
+                    <Route path=path!("/lupa-sandi") view=from_part(parts::reset_start) />
+                    <Route path=path!("/lupa-sandi/baru") view=from_part(parts::reset_new) />
+                    <Route path=path!("/akun") view=from_part(parts::account) />
+                    <Route path=path!("/akun/sesi") view=from_part(parts::sessions) />
                     // The claim journey; the URL words of its steps are in claim/steps.rs.
-                    <Route path=path!("/klaim") view=ProgrammesPage />
-                    <Route path=path!("/klaim/terkirim/:id") view=SentPage />
-                    <Route path=path!("/klaim/:programme") view=StartPage />
-                    <Route path=path!("/klaim/:programme/:reason/hasil") view=ResultsPage />
-                    <Route path=path!("/klaim/:programme/:reason/tugas") view=TasksPage />
-                    <Route path=path!("/klaim/:programme/:reason/kpj") view=KpjPage />
-                    <Route path=path!("/klaim/:programme/:reason/tanggal") view=EventDatePage />
-                    <Route path=path!("/klaim/:programme/:reason/almarhum") view=DeceasedPage />
-                    <Route path=path!("/klaim/:programme/:reason/kecelakaan") view=AccidentPage />
-                    <Route path=path!("/klaim/:programme/:reason/rekening") view=BankPage />
-                    <Route path=path!("/klaim/:programme/:reason/npwp") view=NpwpPage />
-                    <Route path=path!("/klaim/:programme/:reason/dokumen") view=DocumentsPage />
-                    <Route path=path!("/klaim/:programme/:reason/periksa") view=ReviewPage />
-                    <Route path=path!("/klaim-saya") view=MyClaimsPage />
-                    <Route path=path!("/klaim-saya/:id") view=MyClaimPage />
-                    <Route path=path!("/klaim-saya/:id/perbaiki") view=FixPage />
-                    <Route path=path!("/notifikasi") view=NotificationsPage />
+                    <Route path=path!("/klaim") view=from_part(parts::programmes) />
+                    <Route path=path!("/klaim/terkirim/:id") view=from_part(parts::sent) />
+                    <Route path=path!("/klaim/:programme") view=from_part(parts::start) />
+                    <Route
+                        path=path!("/klaim/:programme/:reason/hasil")
+                        view=from_part(parts::results)
+                    />
+                    <Route
+                        path=path!("/klaim/:programme/:reason/tugas")
+                        view=from_part(parts::tasks)
+                    />
+                    <Route path=path!("/klaim/:programme/:reason/kpj") view=from_part(parts::kpj) />
+                    <Route
+                        path=path!("/klaim/:programme/:reason/tanggal")
+                        view=from_part(parts::event_date)
+                    />
+                    <Route
+                        path=path!("/klaim/:programme/:reason/almarhum")
+                        view=from_part(parts::deceased)
+                    />
+                    <Route
+                        path=path!("/klaim/:programme/:reason/kecelakaan")
+                        view=from_part(parts::accident)
+                    />
+                    <Route
+                        path=path!("/klaim/:programme/:reason/rekening")
+                        view=from_part(parts::bank)
+                    />
+                    <Route
+                        path=path!("/klaim/:programme/:reason/npwp")
+                        view=from_part(parts::npwp)
+                    />
+                    <Route
+                        path=path!("/klaim/:programme/:reason/dokumen")
+                        view=from_part(parts::documents)
+                    />
+                    <Route
+                        path=path!("/klaim/:programme/:reason/periksa")
+                        view=from_part(parts::review)
+                    />
+                    <Route path=path!("/klaim-saya") view=from_part(parts::my_claims) />
+                    <Route path=path!("/klaim-saya/:id") view=from_part(parts::my_claim) />
+                    <Route path=path!("/klaim-saya/:id/perbaiki") view=from_part(parts::fix) />
+                    <Route path=path!("/notifikasi") view=from_part(parts::notifications) />
                     // The back office (officers; the audit trail for admins).
-                    <Route
-                        path=path!("/petugas")
-                        view=|| view! { <NeedsInternet><OfficeQueuePage /></NeedsInternet> }
-                    />
-                    <Route
-                        path=path!("/petugas/klaim/:id")
-                        view=|| view! { <NeedsInternet><OfficeClaimPage /></NeedsInternet> }
-                    />
-                    <Route
-                        path=path!("/petugas/audit")
-                        view=|| view! { <NeedsInternet><OfficeAuditPage /></NeedsInternet> }
-                    />
+                    <Route path=path!("/petugas") view=from_part(parts::office_queue) />
+                    <Route path=path!("/petugas/klaim/:id") view=from_part(parts::office_claim) />
+                    <Route path=path!("/petugas/audit") view=from_part(parts::office_audit) />
                 </Routes>
             </main>
             <SiteFooter />

@@ -11,6 +11,7 @@ mod format;
 mod i18n;
 mod offline;
 mod pages;
+mod parts;
 mod state;
 mod upload;
 

@@ -16,6 +16,7 @@ mod office_fields;
 mod office_nav;
 mod offline_banner;
 mod outbox_list;
+mod part;
 mod password_field;
 mod radios;
 mod request_status;
@@ -46,6 +47,7 @@ pub use office_fields::{ActionButton, TextArea};
 pub use office_nav::{OfficeNav, StaffRole, is_staff, landing};
 pub use offline_banner::OfflineBanner;
 pub use outbox_list::{OutboxList, SendNow};
+pub use part::from_part;
 #[cfg(test)]
 pub use password_field::PasswordChecklist;
 pub use password_field::{PasswordField, Rules};

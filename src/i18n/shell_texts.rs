@@ -21,6 +21,10 @@ pub struct ShellTexts {
     pub my_claims_link: &'static str,
     pub check_again: &'static str,
     pub storage_low: &'static str,
+    pub part_loading: &'static str,
+    pub part_failed_title: &'static str,
+    pub part_failed_body: &'static str,
+    pub part_retry: &'static str,
 }
 
 impl ShellTexts {
@@ -58,6 +62,10 @@ static ID: ShellTexts = ShellTexts {
     my_claims_link: "Klaim saya",
     check_again: "Periksa sambungan lagi",
     storage_low: "Ruang penyimpanan di perangkat ini hampir penuh, jadi jawaban dan dokumen mungkin tidak bisa disimpan. Hapus foto atau aplikasi yang tidak dipakai agar ada ruang.",
+    part_loading: "Memuat halaman…",
+    part_failed_title: "Halaman ini belum dapat dimuat",
+    part_failed_body: "Sambungan terputus saat halaman ini diunduh. Jawaban dan dokumen Anda tetap tersimpan di perangkat ini. Periksa sambungan internet Anda, lalu coba lagi. Butuh bantuan? Hubungi BPJS Ketenagakerjaan di 175.",
+    part_retry: "Coba lagi",
 };
 
 static EN: ShellTexts = ShellTexts {
@@ -74,4 +82,8 @@ static EN: ShellTexts = ShellTexts {
     my_claims_link: "My claims",
     check_again: "Check the connection again",
     storage_low: "This device is almost out of storage, so answers and documents may not be saved. Remove photos or apps you do not use to make room.",
+    part_loading: "Loading the page…",
+    part_failed_title: "This page could not be loaded yet",
+    part_failed_body: "The connection broke while this page was downloading. Your answers and documents are still saved on this device. Check your internet connection, then try again. Need help? Call BPJS Ketenagakerjaan on 175.",
+    part_retry: "Try again",
 };

@@ -6,6 +6,7 @@ use klaim_core::forms::account::check_registration;
 use klaim_core::{AccountProblem, Explain, Lang};
 use klaim_e2e::Session;
 use klaim_e2e::account_pages::{AccountPage, RegisterFlow, Registration, Screen, SignInPage};
+use klaim_e2e::offline_pages::wait_for_service_worker;
 use klaim_e2e::today;
 
 /// Demo persona 1 (crates/klaim-server/src/registry/personas): resigned about three months ago,
@@ -238,6 +239,9 @@ async fn bad_input_on_register_is_listed_and_kept() {
 async fn without_a_connection_the_message_is_plain_and_nothing_is_lost() {
     let mut s = Session::start("account_offline").await;
     let sign_in = SignInPage::open(&s.browser).await;
+    // Once the worker keeps the app (with the parts of the other screens), pages open offline
+    // and each says what it cannot do.
+    wait_for_service_worker(&s.browser).await;
     s.server.stop();
     sign_in.sign_in(RINA_NIK, RINA.password).await;
 

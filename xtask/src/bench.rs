@@ -149,33 +149,24 @@ pub(crate) fn write(root: &Path, name: &str, result: &Value) -> anyhow::Result<(
     Ok(())
 }
 
-/// What a phone downloads on first visit: index.html and the js, wasm and css it loads.
+/// What a phone downloads on first visit: index.html and the js, wasm and css it names (the boot
+/// script, the main module, the parts' loader, the stylesheets); then, apart, the parts that
+/// come when their screens are first opened.
 fn first_load(dist: &Path) -> anyhow::Result<Value> {
-    let mut files = Vec::new();
-    let (mut raw, mut gz, mut br) = (0u64, 0u64, 0u64);
-    let mut names: Vec<String> = std::fs::read_dir(dist)?
+    let html =
+        std::fs::read_to_string(dist.join("index.html")).context("dist has no index.html")?;
+    let mut first = first_load_files(&html);
+    first.push("index.html".to_owned());
+    first.sort();
+    let mut parts: Vec<String> = std::fs::read_dir(dist)?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| is_first_load(n))
+        .filter(|n| n.ends_with(".wasm") && !first.contains(n))
         .collect();
-    names.sort();
+    parts.sort();
+
     println!("\nfirst load (bytes)                  raw       gzip     brotli");
-    for name in names {
-        let bytes = std::fs::read(dist.join(&name))?;
-        let sizes = [
-            bytes.len() as u64,
-            build::gzip_bytes(&bytes)?.len() as u64,
-            build::brotli_bytes(&bytes)?.len() as u64,
-        ];
-        println!(
-            "{name:<24} {:>9} {:>10} {:>10}",
-            sizes[0], sizes[1], sizes[2]
-        );
-        raw += sizes[0];
-        gz += sizes[1];
-        br += sizes[2];
-        files.push(json!({ "file": name, "raw": sizes[0], "gzip": sizes[1], "brotli": sizes[2] }));
-    }
-    println!("{:<32} {raw:>9} {gz:>10} {br:>10}", "total");
+    let (files, total) = sizes(dist, &first)?;
+    let br = total["brotli"].as_u64().unwrap_or_default();
     println!(
         "brotli total {:.1} KB; goal {} KB, budget {} KB: {}",
         br as f64 / 1024.0,
@@ -189,21 +180,56 @@ fn first_load(dist: &Path) -> anyhow::Result<Value> {
             "OVER BUDGET"
         }
     );
+    println!("\nparts, each downloaded when a screen needing it is first opened");
+    let (part_files, part_total) = sizes(dist, &parts)?;
     Ok(json!({
         "files": files,
-        "total": { "raw": raw, "gzip": gz, "brotli": br },
+        "total": total,
         "goal_brotli": GOAL_BROTLI,
         "budget_brotli": BUDGET_BROTLI,
+        "parts": { "files": part_files, "total": part_total },
     }))
 }
 
-fn is_first_load(name: &str) -> bool {
-    let shell = name == "index.html";
-    let asset = [".js", ".wasm", ".css"]
-        .iter()
-        .any(|ext| name.ends_with(ext));
-    // The service worker is fetched after the first load, not during it.
-    (shell || asset) && name != "sw.js"
+/// Raw, gzip and brotli sizes of each file and their total, printed as a table.
+fn sizes(dist: &Path, names: &[String]) -> anyhow::Result<(Vec<Value>, Value)> {
+    let mut files = Vec::new();
+    let (mut raw, mut gz, mut br) = (0u64, 0u64, 0u64);
+    for name in names {
+        let bytes = std::fs::read(dist.join(name)).with_context(|| format!("dist/{name}"))?;
+        let sizes = [
+            bytes.len() as u64,
+            build::gzip_bytes(&bytes)?.len() as u64,
+            build::brotli_bytes(&bytes)?.len() as u64,
+        ];
+        println!(
+            "{name:<36} {:>9} {:>10} {:>10}",
+            sizes[0], sizes[1], sizes[2]
+        );
+        raw += sizes[0];
+        gz += sizes[1];
+        br += sizes[2];
+        files.push(json!({ "file": name, "raw": sizes[0], "gzip": sizes[1], "brotli": sizes[2] }));
+    }
+    println!("{:<36} {raw:>9} {gz:>10} {br:>10}", "total");
+    Ok((files, json!({ "raw": raw, "gzip": gz, "brotli": br })))
+}
+
+/// The js, wasm and css files the page names (`href="/…"`, `src="/…"`); the manifest and icons
+/// are not part of the app's load.
+fn first_load_files(html: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for attribute in ["href=\"/", "src=\"/"] {
+        for (at, _) in html.match_indices(attribute) {
+            let rest = &html[at + attribute.len()..];
+            let name = &rest[..rest.find('"').unwrap_or(0)];
+            let asset = [".js", ".wasm", ".css"].iter().any(|e| name.ends_with(e));
+            if asset && !names.iter().any(|n| n == name) {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    names
 }
 
 /// klaim-core's parsers, measured in an optimised native build (the server's profile).
@@ -229,4 +255,31 @@ fn core_throughput(root: &Path) -> anyhow::Result<Value> {
         }
     }
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_load_files;
+
+    #[test]
+    fn the_first_load_is_what_the_page_names() {
+        let html = r#"<link rel="manifest" href="/manifest.webmanifest" />
+            <link rel="icon" href="/icons/icon-192.png" />
+            <link rel="stylesheet" href="/main-1.css"/>
+            <link rel="modulepreload" href="/klaim-1.js" />
+            <link rel="modulepreload" href="/parts-1.js" />
+            <link rel="preload" href="/klaim-1_bg.wasm" as="fetch" />
+            <script type="module" src="/boot-1.js"></script>
+            <a href="/klaim-1.js">again</a>"#;
+        assert_eq!(
+            first_load_files(html),
+            [
+                "main-1.css",
+                "klaim-1.js",
+                "parts-1.js",
+                "klaim-1_bg.wasm",
+                "boot-1.js"
+            ]
+        );
+    }
 }

@@ -1,5 +1,6 @@
-//! Release builds: the app through Trunk into `dist/`, then the finishing steps the server relies
-//! on; and klaim-server with its own native profile.
+//! Release builds: the app into `dist/` (Trunk for the page, stylesheets and `public/`; the wasm in
+//! parts, see `wasm.rs`), then the finishing steps the server relies on; and klaim-server with its
+//! own native profile.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -7,8 +8,8 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-use crate::proc;
 use crate::tools::Tools;
+use crate::{proc, wasm};
 
 pub struct Built {
     pub dist: PathBuf,
@@ -24,7 +25,7 @@ pub fn all(root: &Path, tools: &Tools) -> anyhow::Result<Built> {
 pub fn app(root: &Path, tools: &Tools) -> anyhow::Result<PathBuf> {
     proc::run(tools.command("trunk", root).args(["build", "--release"]))?;
     let dist = root.join("dist");
-    move_inline_scripts(&dist)?;
+    wasm::build(root, tools, &dist)?;
     service_worker(root, &dist)?;
     precompress(&dist)?;
     Ok(dist)
@@ -45,39 +46,6 @@ pub fn target_dir(root: &Path) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"))
-}
-
-/// Trunk writes its wasm loader as an inline `<script>`; the Content-Security-Policy allows no
-/// inline script, so each one moves into a file named by its content hash (cached as immutable).
-fn move_inline_scripts(dist: &Path) -> anyhow::Result<()> {
-    let index = dist.join("index.html");
-    let mut html = std::fs::read_to_string(&index).context("trunk wrote no dist/index.html")?;
-    let mut from = 0;
-    while let Some(start) = html[from..].find("<script").map(|i| i + from) {
-        let open_end = start + html[start..].find('>').context("unclosed <script")? + 1;
-        let close = open_end + html[open_end..].find("</script>").context("no </script>")?;
-        let open_tag = &html[start..open_end];
-        let body = html[open_end..close].trim();
-        if open_tag.contains("src=") || body.is_empty() {
-            from = close;
-            continue;
-        }
-        let name = format!("boot-{:016x}.js", fnv1a(body.as_bytes()));
-        std::fs::write(dist.join(&name), body)?;
-        let is_module = open_tag.contains(r#"type="module""#);
-        let tag = if is_module {
-            format!(r#"<script type="module" src="/{name}"></script>"#)
-        } else {
-            format!(r#"<script src="/{name}"></script>"#)
-        };
-        html.replace_range(start..close + "</script>".len(), &tag);
-        from = start + tag.len();
-    }
-    if html.contains("<script>") {
-        bail!("an inline script is left in dist/index.html");
-    }
-    std::fs::write(&index, html)?;
-    Ok(())
 }
 
 /// Writes `dist/sw.js` from the template `sw/sw.js` with the shell this build actually made:
@@ -154,7 +122,7 @@ fn shell_files(dir: &Path, dist: &Path, out: &mut Vec<(String, Vec<u8>)>) -> any
 }
 
 /// A stable 64-bit content hash for file names (cache busting, not security).
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
     })

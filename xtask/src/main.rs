@@ -8,6 +8,7 @@ mod postgres;
 mod proc;
 mod test;
 mod tools;
+mod wasm;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

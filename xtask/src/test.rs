@@ -34,8 +34,9 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
         root,
         "clippy --workspace --exclude klaim --all-targets -- -D warnings",
     ))?;
-    let wasm_clippy =
-        format!("clippy --package klaim --target {WASM_TARGET} --all-targets -- -D warnings");
+    let wasm_clippy = format!(
+        "clippy --package klaim --target {WASM_TARGET} --all-targets --features split -- -D warnings"
+    );
     proc::run(&mut tools.apply(cargo(root, &wasm_clippy)))?;
 
     stage("native tests");

@@ -4,7 +4,7 @@ use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::Response;
 
 /// Only our own origin; wasm needs `'wasm-unsafe-eval'`. No inline script or style: the build
-/// moves Trunk's inline loader into a hashed file (see xtask/src/build.rs). The service worker
+/// starts the app from a hashed boot script file (see xtask/src/wasm.rs). The service worker
 /// (`/sw.js`) and the web manifest are named explicitly rather than left to `default-src`, so
 /// tightening the default later cannot silently turn off offline use or installing.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \

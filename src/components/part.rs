@@ -36,7 +36,7 @@ where
         Some(Ok(page)) => page(),
         Some(Err(PartMissing)) => failed(move || part.refetch()).into_any(),
         None if slow.get() => view! {
-            <p class="part-loading" role="status" data-testid="part-loading">
+            <p class="loading" role="status" data-testid="part-loading">
                 {tr_shell(|t| t.part_loading)}
             </p>
         }

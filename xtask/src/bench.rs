@@ -259,7 +259,7 @@ fn core_throughput(root: &Path) -> anyhow::Result<Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::first_load_files;
+    use super::{first_load, first_load_files};
 
     #[test]
     fn the_first_load_is_what_the_page_names() {
@@ -281,5 +281,29 @@ mod tests {
                 "boot-1.js"
             ]
         );
+    }
+
+    #[test]
+    fn the_parts_are_counted_apart_from_the_first_load() {
+        let dist = std::env::temp_dir().join(format!("klaim-bench-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(&dist).unwrap();
+        let html = r#"<script type="module" src="/boot-1.js"></script>
+            <link rel="preload" href="/klaim-1_bg.wasm" as="fetch" />"#;
+        for (name, bytes) in [
+            ("index.html", html.as_bytes()),
+            ("boot-1.js", b"import init from '/klaim-1.js';".as_slice()),
+            ("klaim-1_bg.wasm", &[0u8; 300]),
+            ("split_office-1.wasm", &[1u8; 200]),
+        ] {
+            std::fs::write(dist.join(name), bytes).unwrap();
+        }
+        let result = first_load(&dist).unwrap();
+        let raw = 300 + html.len() as u64 + 31;
+        assert_eq!(result["total"]["raw"], raw);
+        assert_eq!(result["files"].as_array().unwrap().len(), 3);
+        assert_eq!(result["parts"]["total"]["raw"], 200);
+        assert_eq!(result["parts"]["files"][0]["file"], "split_office-1.wasm");
+        let _ = std::fs::remove_dir_all(&dist);
     }
 }

@@ -6,7 +6,7 @@ pub mod crash;
 pub(crate) mod http;
 mod in_browser;
 pub(crate) mod klaim;
-mod lighthouse;
+pub mod lighthouse;
 mod nginx;
 mod server;
 pub mod soak;

@@ -110,6 +110,13 @@ fn stages(root: &Path, tools: &Tools, total: &mut Counts) -> anyhow::Result<()> 
         total,
         bench::soak::smoke(&built.server, &built.dist),
     )?;
+
+    stage("Lighthouse, signed out: accessibility 100, best practices 100, CLS 0");
+    short_run(
+        "Lighthouse",
+        total,
+        bench::lighthouse::smoke(root, &built.dist),
+    )?;
     Ok(())
 }
 

@@ -17,6 +17,10 @@
 //!
 //! Each page runs `RUNS` times; the run with the median performance score is reported and its
 //! HTML and JSON reports are kept in target/bench/lighthouse/.
+//!
+//! `cargo xtask test` runs the two signed-out pages once each (`smoke`) and fails when a target
+//! that is met no longer is: accessibility 100, best practices 100, CLS 0. Performance and LCP
+//! depend on how busy the machine is, so they are only reported.
 
 mod claim;
 mod cli;
@@ -32,6 +36,7 @@ use super::child::TempDir;
 use super::claims::client::Client;
 use super::claims::{population, wib_today};
 use super::klaim::{self, Storage};
+use crate::proc::Counts;
 use crate::{build, tools};
 use cli::Cookie;
 use report::Figures;
@@ -52,7 +57,18 @@ const QUESTION: (Programme, ClaimReason, Question) =
     (Programme::Jht, ClaimReason::Resigned, Question::EventDate);
 const QUESTION_PATH: &str = "/klaim/jht/resigned/tanggal";
 
-pub fn measure(root: &Path, dist: &Path) -> anyhow::Result<Value> {
+/// Lighthouse, the release server on a generated registry, and where reports go.
+struct Setup {
+    lighthouse: cli::Lighthouse,
+    version: String,
+    out: std::path::PathBuf,
+    klaim: klaim::Klaim,
+    csv: std::path::PathBuf,
+    /// Holds the registry and the server's data; removed on drop.
+    _temp: TempDir,
+}
+
+fn setup(root: &Path, dist: &Path) -> anyhow::Result<Setup> {
     tools::ensure_chromium()?;
     let lighthouse = cli::Lighthouse::new(tools::ensure_lighthouse(root)?)?;
     let version = lighthouse.version()?;
@@ -66,16 +82,75 @@ pub fn measure(root: &Path, dist: &Path) -> anyhow::Result<Value> {
         "\nLighthouse {version}, mobile preset: working in {}",
         temp.path().display()
     );
-    let today = wib_today();
     let csv = temp.path().join("registry.csv");
-    klaim::generate_registry(&server, REGISTRY_COUNT, REGISTRY_SEED, today, &csv)?;
-    let people = population::read(&csv)?;
+    klaim::generate_registry(&server, REGISTRY_COUNT, REGISTRY_SEED, wib_today(), &csv)?;
     let data = temp.sub("data")?;
     let storage = Storage {
         data_dir: &data,
         database_url: None,
     };
-    let mut klaim = klaim::start_with_registry(&server, dist, "klaim-server", &storage, &csv)?;
+    let klaim = klaim::start_with_registry(&server, dist, "klaim-server", &storage, &csv)?;
+    Ok(Setup {
+        lighthouse,
+        version,
+        out,
+        klaim,
+        csv,
+        _temp: temp,
+    })
+}
+
+/// The short run in `cargo xtask test`: each signed-out page once; a page passes while it keeps
+/// the targets that are met (accessibility 100, best practices 100, CLS 0).
+pub fn smoke(root: &Path, dist: &Path) -> anyhow::Result<Counts> {
+    let setup = setup(root, dist)?;
+    let mut counts = Counts::default();
+    for (key, path) in [("start", "/"), ("sign-in", "/masuk")] {
+        let url = format!("{}{path}", setup.klaim.base);
+        let page = page(&setup.lighthouse, &setup.out, key, &url, &[], 1)?;
+        let f = &page.figures;
+        let kept = f.accessibility >= ACCESSIBILITY_TARGET
+            && f.best_practices == 100
+            && f.cls <= CLS_TARGET;
+        println!(
+            "{key} {path}: accessibility {}, best practices {}, CLS {:.3} (performance {}, LCP {:.0} ms){}",
+            f.accessibility,
+            f.best_practices,
+            f.cls,
+            f.performance,
+            f.lcp_ms,
+            if kept {
+                ""
+            } else {
+                " — a met target was lost"
+            }
+        );
+        if !kept {
+            for failing in &f.failing {
+                println!("  {} ({:.2}) {}", failing.id, failing.score, failing.title);
+            }
+        }
+        if kept {
+            counts.passed += 1;
+        } else {
+            counts.failed += 1;
+        }
+    }
+    Ok(counts)
+}
+
+pub fn measure(root: &Path, dist: &Path) -> anyhow::Result<Value> {
+    // `_temp` first: bound first, dropped last, after the server that works in it.
+    let Setup {
+        _temp,
+        lighthouse,
+        version,
+        out,
+        mut klaim,
+        csv,
+    } = setup(root, dist)?;
+    let today = wib_today();
+    let people = population::read(&csv)?;
 
     // Lighthouse slows the observed CPU work down 4×: other work on the cores inflates TBT and
     // LCP, so it is reported beside the figures (with each run's `benchmarkIndex`).
@@ -89,7 +164,14 @@ pub fn measure(root: &Path, dist: &Path) -> anyhow::Result<Value> {
     let base = klaim.base.clone();
     let mut pages = Vec::new();
     let mut measure = |key: &str, path: &str, cookies: &[Cookie]| -> anyhow::Result<()> {
-        let page = page(&lighthouse, &out, key, &format!("{base}{path}"), cookies)?;
+        let page = page(
+            &lighthouse,
+            &out,
+            key,
+            &format!("{base}{path}"),
+            cookies,
+            RUNS,
+        )?;
         let mut row = page.figures.to_json();
         row["page"] = json!(key);
         row["path"] = json!(path);
@@ -146,7 +228,7 @@ fn asks_the_question(client: &Client, cookie: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One page measured `RUNS` times.
+/// One page measured `runs` times.
 struct Page {
     figures: Figures,
     runs: Vec<u32>,
@@ -162,11 +244,12 @@ fn page(
     key: &str,
     url: &str,
     cookies: &[Cookie],
+    count: usize,
 ) -> anyhow::Result<Page> {
     let name = key.replace(' ', "-");
     let mut runs = Vec::new();
-    for run in 1..=RUNS {
-        println!("lighthouse {url} (run {run} of {RUNS})");
+    for run in 1..=count {
+        println!("lighthouse {url} (run {run} of {count})");
         let stem = out.join(format!("{name}-{run}"));
         // Now and then Chromium shows an error page instead of loading (on a busy machine):
         // such a run says nothing about the page, so it is tried once more.
@@ -189,7 +272,7 @@ fn page(
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let scores = runs.iter().map(|r| r.0.performance).collect();
-    let (figures, reports, browser, benchmark_index) = runs.swap_remove(RUNS / 2);
+    let (figures, reports, browser, benchmark_index) = runs.swap_remove(count / 2);
     for (_, other, _, _) in &runs {
         other.remove();
     }

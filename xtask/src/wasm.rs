@@ -18,10 +18,10 @@ use crate::proc;
 use crate::tools::{Tools, WASM_TARGET};
 
 /// What the first load needs, as written into `index.html` (the parts come later).
-pub struct Entry {
-    pub js: String,
-    pub wasm: String,
-    pub loader: String,
+struct Entry {
+    js: String,
+    wasm: String,
+    loader: String,
 }
 
 pub fn build(root: &Path, tools: &Tools, dist: &Path) -> anyhow::Result<()> {

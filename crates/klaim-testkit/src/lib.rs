@@ -10,6 +10,7 @@
 //! Both speak only what Klaim's clients (lettre and reqwest) send; they are not general servers.
 //! They stop when dropped.
 
+mod loopback;
 mod smtp;
 mod wait;
 mod webhook;

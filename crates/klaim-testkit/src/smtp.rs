@@ -2,13 +2,13 @@
 //! the next deliveries with a temporary error (as a busy mail server does).
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::task::JoinHandle;
+use tokio::net::TcpStream;
+
+use crate::loopback::{Listener, Record};
 
 /// One message as it arrived: the envelope and the raw data (headers, blank line, body) with the
 /// SMTP dot-stuffing undone.
@@ -62,90 +62,49 @@ impl Mail {
     }
 }
 
-#[derive(Default)]
-struct Shared {
-    mails: Mutex<Vec<Mail>>,
-    fail_next: AtomicU32,
-    refused: AtomicU32,
-}
-
-impl Shared {
-    /// Whether this delivery is one of those told to fail.
-    fn take_failure(&self) -> bool {
-        let took = self
-            .fail_next
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
-            .is_ok();
-        if took {
-            self.refused.fetch_add(1, Ordering::SeqCst);
-        }
-        took
-    }
-}
-
 /// An SMTP server on a free loopback port. Stops when dropped.
 pub struct SmtpSink {
-    addr: SocketAddr,
-    shared: Arc<Shared>,
-    task: JoinHandle<()>,
+    listener: Listener,
+    record: Arc<Record<Mail>>,
 }
 
 impl SmtpSink {
     pub async fn start() -> std::io::Result<SmtpSink> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let addr = listener.local_addr()?;
-        let shared = Arc::new(Shared::default());
-        let accepting = Arc::clone(&shared);
-        let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let shared = Arc::clone(&accepting);
-                // A client that hangs up mid-conversation ends only its own session.
-                tokio::spawn(async move {
-                    let _ = session(stream, &shared).await;
-                });
-            }
-        });
-        Ok(SmtpSink { addr, shared, task })
+        let record = Arc::new(Record::default());
+        let listener = Listener::start(&record, |stream, record| async move {
+            session(stream, &record).await
+        })
+        .await?;
+        Ok(SmtpSink { listener, record })
     }
 
     pub fn addr(&self) -> SocketAddr {
-        self.addr
+        self.listener.addr()
     }
 
     /// `smtp://127.0.0.1:PORT`: plain SMTP, for `--smtp-url`.
     pub fn url(&self) -> String {
-        format!("smtp://{}", self.addr)
+        format!("smtp://{}", self.addr())
     }
 
     /// Every message accepted so far, oldest first.
     pub fn mails(&self) -> Vec<Mail> {
-        self.shared.mails.lock().expect("sink lock").clone()
+        self.record.items()
     }
 
     /// Refuses the next `n` deliveries with `451 4.3.0` (a temporary failure) at `MAIL FROM`.
     pub fn fail_next(&self, n: u32) {
-        self.shared.fail_next.store(n, Ordering::SeqCst);
+        self.record.fail_next(n);
     }
 
     /// How many deliveries were refused so far.
     pub fn refused(&self) -> u32 {
-        self.shared.refused.load(Ordering::SeqCst)
+        self.record.refused()
     }
 
     /// The messages once there are at least `count`, or whatever arrived when `timeout` passed.
     pub async fn wait_for(&self, count: usize, timeout: Duration) -> Vec<Mail> {
-        crate::wait::until(timeout, || {
-            let mails = self.mails();
-            (mails.len() >= count).then_some(mails)
-        })
-        .await
-        .unwrap_or_else(|| self.mails())
-    }
-}
-
-impl Drop for SmtpSink {
-    fn drop(&mut self) {
-        self.task.abort();
+        self.record.wait_for(count, timeout).await
     }
 }
 
@@ -158,7 +117,7 @@ fn address(argument: &str) -> String {
     argument[start..end].trim().to_owned()
 }
 
-async fn session(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+async fn session(stream: TcpStream, record: &Record<Mail>) -> std::io::Result<()> {
     let (reader, mut writer) = stream.into_split();
     let mut reader = BufReader::new(reader);
     writer.write_all(b"220 klaim-testkit ESMTP\r\n").await?;
@@ -178,7 +137,7 @@ async fn session(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             b"250 klaim-testkit\r\n"
         } else if upper.starts_with("MAIL FROM:") {
             to.clear();
-            if shared.take_failure() {
+            if record.take_failure() {
                 from = None;
                 b"451 4.3.0 Temporarily unable to accept mail, try again later\r\n"
             } else {
@@ -199,7 +158,7 @@ async fn session(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
                         .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
                         .await?;
                     let data = read_data(&mut reader).await?;
-                    shared.mails.lock().expect("sink lock").push(Mail {
+                    record.push(Mail {
                         from: sender,
                         to: std::mem::take(&mut to),
                         data,

@@ -2,13 +2,13 @@
 //! answered with `Connection: close`) and can answer the next ones with `500`.
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::task::JoinHandle;
+use tokio::net::TcpStream;
+
+use crate::loopback::{Listener, Record};
 
 /// Requests larger than this are refused (the SMS payload is a few hundred bytes).
 const MAX_BODY: usize = 64 * 1024;
@@ -33,79 +33,53 @@ impl WebhookRequest {
     }
 }
 
-#[derive(Default)]
-struct Shared {
-    requests: Mutex<Vec<WebhookRequest>>,
-    fail_next: AtomicU32,
-    refused: AtomicU32,
-}
-
 /// An HTTP/1.1 endpoint on a free loopback port. Stops when dropped.
 pub struct WebhookReceiver {
-    addr: SocketAddr,
-    shared: Arc<Shared>,
-    task: JoinHandle<()>,
+    listener: Listener,
+    record: Arc<Record<WebhookRequest>>,
 }
 
 impl WebhookReceiver {
     pub async fn start() -> std::io::Result<WebhookReceiver> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let addr = listener.local_addr()?;
-        let shared = Arc::new(Shared::default());
-        let accepting = Arc::clone(&shared);
-        let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let shared = Arc::clone(&accepting);
-                tokio::spawn(async move {
-                    let _ = exchange(stream, &shared).await;
-                });
-            }
-        });
-        Ok(WebhookReceiver { addr, shared, task })
+        let record = Arc::new(Record::default());
+        let listener = Listener::start(&record, |stream, record| async move {
+            exchange(stream, &record).await
+        })
+        .await?;
+        Ok(WebhookReceiver { listener, record })
     }
 
     pub fn addr(&self) -> SocketAddr {
-        self.addr
+        self.listener.addr()
     }
 
     /// `http://127.0.0.1:PORT/sms`, for `--sms-webhook-url`.
     pub fn url(&self) -> String {
-        format!("http://{}/sms", self.addr)
+        format!("http://{}/sms", self.addr())
     }
 
     /// Every request answered with success so far, oldest first.
     pub fn requests(&self) -> Vec<WebhookRequest> {
-        self.shared.requests.lock().expect("receiver lock").clone()
+        self.record.items()
     }
 
     /// Answers the next `n` requests with `500 Internal Server Error` (and forgets them).
     pub fn fail_next(&self, n: u32) {
-        self.shared.fail_next.store(n, Ordering::SeqCst);
+        self.record.fail_next(n);
     }
 
     /// How many requests were answered with `500` so far.
     pub fn refused(&self) -> u32 {
-        self.shared.refused.load(Ordering::SeqCst)
+        self.record.refused()
     }
 
     /// The requests once there are at least `count`, or whatever arrived when `timeout` passed.
     pub async fn wait_for(&self, count: usize, timeout: Duration) -> Vec<WebhookRequest> {
-        crate::wait::until(timeout, || {
-            let requests = self.requests();
-            (requests.len() >= count).then_some(requests)
-        })
-        .await
-        .unwrap_or_else(|| self.requests())
+        self.record.wait_for(count, timeout).await
     }
 }
 
-impl Drop for WebhookReceiver {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-async fn exchange(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+async fn exchange(stream: TcpStream, record: &Record<WebhookRequest>) -> std::io::Result<()> {
     let (reader, mut writer) = stream.into_split();
     let mut reader = BufReader::new(reader);
     let mut line = String::new();
@@ -137,24 +111,15 @@ async fn exchange(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     }
     let mut body = vec![0; length];
     reader.read_exact(&mut body).await?;
-    let failing = shared
-        .fail_next
-        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
-        .is_ok();
-    if failing {
-        shared.refused.fetch_add(1, Ordering::SeqCst);
+    if record.take_failure() {
         return respond(&mut writer, "500 Internal Server Error", "").await;
     }
-    shared
-        .requests
-        .lock()
-        .expect("receiver lock")
-        .push(WebhookRequest {
-            method,
-            path,
-            headers,
-            body: String::from_utf8_lossy(&body).into_owned(),
-        });
+    record.push(WebhookRequest {
+        method,
+        path,
+        headers,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    });
     respond(&mut writer, "200 OK", "{\"status\":\"queued\"}").await
 }
 
